@@ -1,0 +1,1 @@
+"""A typed, async Python SDK for the Amazon Pinpoint API."""

@@ -1,0 +1,131 @@
+"""Base classes of the generated models, and the lenient parsing of responses.
+
+Every structure shape of the Pinpoint model is a pydantic model whose attributes are
+snake_case and whose aliases are botocore's member names (the keys aiobotocore takes and
+returns). Two bases split the two directions:
+
+- ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected and
+  required members are required, so a misspelt or missing field fails before anything is sent.
+- ``ResponseModel``: shapes that only ever come back from the service. Unknown fields are kept
+  (``model.model_extra``), because AWS adds fields over time.
+
+Responses are parsed by :func:`parse_response`: strict validation first (fast, in Rust); when
+that fails because the service sent something the model does not know (a new enum value, a
+null, a number where the model says string, a new field in a shared shape), a lenient pass
+keeps every value it cannot convert as it came, instead of failing the call.
+"""
+
+from __future__ import annotations
+
+import types
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, Union, cast, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+__all__ = ["PinpointEnum", "PinpointModel", "RequestModel", "ResponseModel", "parse_response"]
+
+ModelT = TypeVar("ModelT", bound="PinpointModel")
+
+
+class PinpointEnum(str, Enum):
+    """Base of the generated enums: members are strings and print as their value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class PinpointModel(BaseModel):
+    """Common configuration of every generated model."""
+
+    model_config = ConfigDict(
+        validate_by_name=True,
+        validate_by_alias=True,
+        defer_build=True,
+        protected_namespaces=(),
+        coerce_numbers_to_str=True,
+        extra="forbid",
+    )
+
+    def to_params(self) -> dict[str, Any]:
+        """The botocore parameters for this model: wire names, and only what was set.
+
+        Same as ``model_dump(by_alias=True, exclude_unset=True, exclude_none=True)``: fields the
+        caller never set are left out, so an update never sends nulls that erase server state.
+        Timestamps stay ``datetime`` and blobs stay ``bytes``, as botocore expects.
+        """
+        return self.model_dump(by_alias=True, exclude_unset=True, exclude_none=True)
+
+
+class RequestModel(PinpointModel):
+    """A shape that can be sent: unknown fields are an error."""
+
+
+class ResponseModel(PinpointModel):
+    """A shape that only comes back from the service: unknown fields are kept."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def parse_response(model: type[ModelT], data: Any) -> ModelT:
+    """Parses a response payload, never failing on values the model does not expect."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        if not isinstance(data, dict):
+            raise
+        return _construct_leniently(model, data)
+
+
+def _construct_leniently(model: type[ModelT], data: dict[str, Any]) -> ModelT:
+    values: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    known: set[str] = set()
+    for name, info in model.model_fields.items():
+        wire = info.validation_alias if isinstance(info.validation_alias, str) else name
+        known.update((wire, name))
+        if wire in data:
+            raw = data[wire]
+        elif name in data:
+            raw = data[name]
+        else:
+            values[name] = (
+                None if info.is_required() else info.get_default(call_default_factory=True)
+            )
+            continue
+        values[name] = _lenient_value(info.annotation, raw)
+        fields_set.add(name)
+    instance = cast(ModelT, model.model_construct(_fields_set=fields_set, **values))
+    if model.model_config.get("extra") == "allow":
+        extra = {key: value for key, value in data.items() if key not in known}
+        object.__setattr__(instance, "__pydantic_extra__", extra)
+    return instance
+
+
+def _lenient_value(annotation: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is Union or origin is types.UnionType:
+        options = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return _lenient_value(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_lenient_value(item, v) for v in value] if isinstance(value, list) else value
+    if origin is dict:
+        _, item = get_args(annotation)
+        if isinstance(value, dict):
+            return {k: _lenient_value(item, v) for k, v in value.items()}
+        return value
+    if isinstance(annotation, type) and issubclass(annotation, PinpointModel):
+        return parse_response(annotation, value) if isinstance(value, dict) else value
+    try:
+        return _adapter(annotation).validate_python(value)
+    except ValidationError:
+        return value
+
+
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation, config=ConfigDict(coerce_numbers_to_str=True))
