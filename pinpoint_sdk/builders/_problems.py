@@ -1,0 +1,37 @@
+"""What the builders' validators report: a list of problems, raised together as one error."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a journey or segment, and where.
+
+    ``where`` points into the request in wire names (``Activities.welcomeEmail.Wait.WaitTime``),
+    ``rule`` is the rule id of ``journeys-and-segments.md`` (``J5``, ``S1``, ...) so that a
+    problem can be looked up, and warnings never stop a build.
+    """
+
+    where: str
+    message: str
+    rule: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{prefix}{self.where}: {self.message} [{self.rule}]"
+
+
+class BuildError(ValueError):
+    """Raised by ``build()`` with every error found, so one run shows everything to fix."""
+
+    def __init__(self, what: str, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"{what} is not valid ({len(self.problems)} problems):\n{lines}")
