@@ -218,3 +218,8 @@ RESOURCE_DOCS: dict[str, str] = {
     "phone_numbers": "Phone number validation.",
     "in_app_messages": "In-app messages for an endpoint.",
 }
+
+#: Resources with hand-written conveniences: the client creates this subclass of the generated
+#: resource instead ("module:Class"). Conveniences live in ``pinpoint_sdk/lib/``, like the
+#: ``lib/`` of openai-python, so regenerating never touches them.
+RESOURCE_EXTENSIONS: dict[str, str] = {}

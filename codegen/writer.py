@@ -24,7 +24,7 @@ def format_files(files: dict[str, str], root: Path) -> dict[str, str]:
         targets = sorted({relative.split("/")[0] for relative in files})
         ruff = [sys.executable, "-m", "ruff"]
         subprocess.run(
-            [*ruff, "check", "--quiet", "--fix-only", "--select", "I,F401,UP", *targets],
+            [*ruff, "check", "--quiet", "--fix-only", *targets],
             cwd=work,
             check=True,
         )

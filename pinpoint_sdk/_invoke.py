@@ -1,0 +1,219 @@
+"""One API call: aiobotocore underneath, our errors on top, retried by tenacity per policy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import (
+    ClientError,
+    ConnectionError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    HTTPClientError,
+    ParamValidationError,
+    ReadTimeoutError,
+)
+from botocore.parsers import ResponseParserError
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from tenacity.stop import stop_base
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    PinpointError,
+    PinpointValidationError,
+)
+from ._operations import CLIENT_METHODS, RETRY_UNSAFE
+from ._response import ResponseMetadata
+from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
+from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
+
+logger = logging.getLogger("pinpoint_sdk")
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """The parsed botocore response of a successful call, and its metadata."""
+
+    response: Mapping[str, Any]
+    metadata: ResponseMetadata
+
+
+def _never_connected(error: EndpointConnectionError) -> bool:
+    """True when the connection was refused or not resolvable: nothing was sent."""
+    cause = error.kwargs.get("error")
+    if isinstance(cause, (ConnectionRefusedError, socket.gaierror)):
+        return True
+    name = type(cause).__name__
+    # aiohttp's and httpx's "could not connect" errors; checked by name to keep httpx optional.
+    return name in {"ClientConnectorError", "ClientConnectorDNSError", "ConnectError"}
+
+
+def translate(error: Exception, operation: str) -> PinpointError:
+    """Maps a botocore/aiobotocore exception to our error tree."""
+    if isinstance(error, ClientError):
+        details = error.response.get("Error", {})
+        meta = error.response.get("ResponseMetadata", {})
+        code = str(details.get("Code") or "Unknown")
+        status = int(meta.get("HTTPStatusCode") or 0)
+        cls = ERRORS_BY_CODE.get(code) or ERRORS_BY_STATUS.get(status) or APIStatusError
+        return cls(
+            str(details.get("Message") or ""),
+            status_code=status,
+            code=code,
+            # Pinpoint repeats the request id in the error body, which proxies do not strip.
+            request_id=meta.get("RequestId") or error.response.get("RequestID"),
+            operation=operation,
+            headers=meta.get("HTTPHeaders") or {},
+        )
+    if isinstance(error, ParamValidationError):
+        return PinpointValidationError(f"{operation}: {error.kwargs.get('report', error)}")
+    if isinstance(error, ConnectTimeoutError):
+        return APITimeoutError(
+            f"{operation}: connect timeout", operation=operation, request_sent=False
+        )
+    if isinstance(error, ReadTimeoutError):
+        return APITimeoutError(f"{operation}: read timeout", operation=operation, request_sent=True)
+    if isinstance(error, EndpointConnectionError):
+        sent = not _never_connected(error)
+        return APIConnectionError(f"{operation}: {error}", operation=operation, request_sent=sent)
+    if isinstance(error, (HTTPClientError, ConnectionError)):
+        return APIConnectionError(f"{operation}: {error}", operation=operation, request_sent=True)
+    if isinstance(error, ResponseParserError):
+        return APIResponseValidationError(
+            f"the response could not be parsed: {error}", operation=operation, request_id=None
+        )
+    raise error
+
+
+async def _attempt(
+    client: Any, operation: str, params: dict[str, Any], timeout: float | None
+) -> Any:
+    method = getattr(client, CLIENT_METHODS[operation])
+    try:
+        if timeout is None:
+            return await method(**params)
+        return await asyncio.wait_for(method(**params), timeout)
+    except asyncio.TimeoutError as error:
+        raise APITimeoutError(
+            f"{operation}: no response within {timeout}s", operation=operation, request_sent=True
+        ) from error
+    except (ClientError, ParamValidationError, HTTPClientError, ConnectionError) as error:
+        raise translate(error, operation) from error
+    except ResponseParserError as error:
+        raise translate(error, operation) from error
+
+
+class _BudgetExhausted(stop_base):
+    """Stops retrying when the client's retry budget cannot pay for another attempt."""
+
+    def __init__(self, budget: RetryBudget) -> None:
+        self._budget = budget
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        return not (isinstance(error, PinpointError) and self._budget.try_spend(error))
+
+
+def _log_retry(operation: str, policy: RetryPolicy) -> Any:
+    def before_sleep(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        code = getattr(error, "code", None) or type(error).__name__
+        delay = state.next_action.sleep if state.next_action else 0.0
+        logger.info(
+            "retrying %s: attempt %d of %d failed with %s; next attempt in %.2fs",
+            operation,
+            state.attempt_number,
+            policy.max_retries + 1,
+            code,
+            delay,
+            extra={
+                "operation": operation,
+                "attempt": state.attempt_number,
+                "delay": delay,
+                "error_code": code,
+            },
+        )
+
+    return before_sleep
+
+
+async def invoke(
+    client: Any,
+    operation: str,
+    params: dict[str, Any],
+    *,
+    policy: RetryPolicy,
+    budget: RetryBudget,
+    timeout: float | None,
+) -> CallResult:
+    """Calls ``operation`` with botocore ``params``, retrying as the policy allows."""
+    idempotent = operation not in RETRY_UNSAFE
+
+    def retryable(error: BaseException) -> bool:
+        return isinstance(error, PinpointError) and should_retry(error, idempotent=idempotent)
+
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        assert isinstance(error, PinpointError)
+        return retry_delay(error, state.attempt_number, policy)
+
+    started = time.perf_counter()
+    attempts = 0
+    response: Any = None
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(retryable),
+        stop=stop_after_attempt(policy.max_retries + 1) | _BudgetExhausted(budget),
+        wait=wait,
+        before_sleep=_log_retry(operation, policy),
+        reraise=True,
+    )
+    try:
+        async for attempt in retrying:
+            with attempt:
+                attempts = attempt.retry_state.attempt_number
+                response = await _attempt(client, operation, params, timeout)
+    except PinpointError as error:
+        logger.debug(
+            "%s failed after %d attempts: %s",
+            operation,
+            attempts,
+            getattr(error, "code", type(error).__name__),
+            extra={"operation": operation, "attempts": attempts},
+        )
+        raise
+    budget.refund()
+    meta = response.get("ResponseMetadata", {})
+    metadata = ResponseMetadata(
+        operation=operation,
+        status_code=int(meta.get("HTTPStatusCode") or 0),
+        request_id=meta.get("RequestId"),
+        headers=meta.get("HTTPHeaders") or {},
+        attempts=attempts,
+    )
+    logger.debug(
+        "%s succeeded: status %d, %d attempts, %.1f ms, request id %s",
+        operation,
+        metadata.status_code,
+        attempts,
+        (time.perf_counter() - started) * 1000,
+        metadata.request_id,
+        extra={
+            "operation": operation,
+            "status_code": metadata.status_code,
+            "attempts": attempts,
+            "request_id": metadata.request_id,
+        },
+    )
+    return CallResult(response, metadata)
+
+
+__all__ = ["CallResult", "invoke", "translate"]
