@@ -321,6 +321,13 @@ def render_operations(service: Service) -> str:
         f'        "{op.name}": "{xform_name(op.name)}",' for op in service.operations.values()
     ]
     lines += ["    }", ")", ""]
+    lines.append("#: botocore operation name -> its path parameters, which must not be empty.")
+    lines.append("PATH_PARAMETERS: Mapping[str, tuple[str, ...]] = MappingProxyType(")
+    lines.append("    {")
+    for op in service.operations.values():
+        names = "".join(f'"{m.wire_name}", ' for m in op.parameters if m.location == "uri")
+        lines.append(f'        "{op.name}": ({names}),')
+    lines += ["    }", ")", ""]
     lines.append(
         "#: Operations that create or send: retried only when the service certainly did not act."
     )

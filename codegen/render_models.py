@@ -13,10 +13,12 @@ HEADER = (
 def _field(member: Member) -> str:
     type_expr = member.type_expr if member.required else f"{member.type_expr} | None"
     arguments = [] if member.required else ["default=None"]
-    arguments += [
-        f'validation_alias="{member.wire_name}"',
-        f'serialization_alias="{member.wire_name}"',
-    ]
+    if member.json_name != member.wire_name:
+        # Responses are parsed from the JSON body, which uses the JSON name.
+        validation = f'AliasChoices("{member.wire_name}", "{member.json_name}")'
+    else:
+        validation = f'"{member.wire_name}"'
+    arguments += [f"validation_alias={validation}", f'serialization_alias="{member.wire_name}"']
     if member.secret:
         arguments.append("repr=False")
     line = f"    {member.attribute}: {type_expr} = Field({', '.join(arguments)})"
@@ -29,10 +31,13 @@ def render_structure(service: Service, structure: Structure) -> str:
     lines = [HEADER, f'"""The ``{structure.name}`` model."""', ""]
     if structure.uses_datetime:
         lines.append("from datetime import datetime")
+    pydantic_names = ["Field"] if structure.members else []
     if structure.has_secrets:
-        lines.append("from pydantic import ConfigDict, Field")
-    elif structure.members:
-        lines.append("from pydantic import Field")
+        pydantic_names.append("ConfigDict")
+    if any(m.json_name != m.wire_name for m in structure.members):
+        pydantic_names.append("AliasChoices")
+    if pydantic_names:
+        lines.append(f"from pydantic import {', '.join(sorted(pydantic_names))}")
     lines.append(f"from .._models import {base}")
     if structure.enum_deps:
         lines.append(f"from .enums import {', '.join(structure.enum_deps)}")

@@ -61,6 +61,13 @@ class Member:
     location_name: str | None
     secret: bool
 
+    @property
+    def json_name(self) -> str:
+        """The key of this member in a JSON body (its locationName, when it has one)."""
+        if self.location is None and self.location_name:
+            return self.location_name
+        return self.wire_name
+
 
 @dataclass(frozen=True)
 class Structure:

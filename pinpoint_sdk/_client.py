@@ -12,7 +12,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
 
 from ._exceptions import ClientClosedError
-from ._invoke import CallResult, invoke
+from ._invoke import CallResult, invoke, keep_raw_body
 from ._retry import RetryBudget, RetryPolicy
 from .resources import Resources
 
@@ -46,7 +46,9 @@ class _Connection:
                 if self._client is None and not self.closed:
                     stack = AsyncExitStack()
                     creator = self._session.create_client("pinpoint", **self._client_kwargs)
-                    self._client = await stack.enter_async_context(creator)
+                    client = await stack.enter_async_context(creator)
+                    client.meta.events.register("before-parse.pinpoint", keep_raw_body)
+                    self._client = client
                     self._stack = stack
         if self.closed:
             raise ClientClosedError("this PinpointClient is closed; create a new one")

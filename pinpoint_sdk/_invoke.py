@@ -39,12 +39,26 @@ from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
 logger = logging.getLogger("pinpoint_sdk")
 
 
+#: Where ``keep_raw_body`` leaves a successful response's body in botocore's parsed response.
+_RAW_BODY = "__pinpoint_sdk_raw_body__"
+
+
 @dataclass(frozen=True)
 class CallResult:
-    """The parsed botocore response of a successful call, and its metadata."""
+    """The parsed botocore response of a successful call, its raw body, and its metadata."""
 
     response: Mapping[str, Any]
     metadata: ResponseMetadata
+    #: The JSON body as received: botocore's parser drops unknown fields, this keeps them.
+    raw_body: bytes | None = None
+
+
+def keep_raw_body(
+    response_dict: dict[str, Any], customized_response_dict: dict[str, Any], **_: Any
+) -> None:
+    """botocore ``before-parse`` handler: keeps the body of successful responses."""
+    if 200 <= response_dict.get("status_code", 0) < 300:
+        customized_response_dict[_RAW_BODY] = response_dict.get("body")
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
@@ -213,7 +227,8 @@ async def invoke(
             "request_id": metadata.request_id,
         },
     )
-    return CallResult(response, metadata)
+    raw_body = response.pop(_RAW_BODY, None)
+    return CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
 
 
-__all__ = ["CallResult", "invoke", "translate"]
+__all__ = ["CallResult", "invoke", "keep_raw_body", "translate"]

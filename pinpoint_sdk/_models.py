@@ -17,6 +17,7 @@ keeps every value it cannot convert as it came, instead of failing the call.
 
 from __future__ import annotations
 
+import json
 import types
 from enum import Enum
 from functools import cache
@@ -24,7 +25,14 @@ from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
-__all__ = ["PinpointEnum", "PinpointModel", "RequestModel", "ResponseModel", "parse_response"]
+__all__ = [
+    "PinpointEnum",
+    "PinpointModel",
+    "RequestModel",
+    "ResponseModel",
+    "parse_response",
+    "parse_response_json",
+]
 
 ModelT = TypeVar("ModelT", bound="PinpointModel")
 
@@ -76,6 +84,20 @@ def parse_response(model: type[ModelT], data: Any) -> ModelT:
         if not isinstance(data, dict):
             raise
         return _construct_leniently(model, data)
+
+
+def parse_response_json(model: type[ModelT], body: bytes) -> ModelT:
+    """Parses a JSON response body straight into ``model`` (fast path in pydantic-core).
+
+    botocore's own parser drops fields it does not know; parsing the body ourselves keeps
+    them. A body that is not JSON raises ``ValueError``.
+    """
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as error:
+        if any(e["type"] == "json_invalid" for e in error.errors()):
+            raise ValueError(f"the response body is not valid JSON: {body[:80]!r}") from error
+        return parse_response(model, json.loads(body))
 
 
 def _construct_leniently(model: type[ModelT], data: dict[str, Any]) -> ModelT:

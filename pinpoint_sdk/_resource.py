@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from ._exceptions import APIResponseValidationError, PinpointValidationError
 from ._invoke import CallResult
-from ._models import PinpointModel, RequestModel, parse_response
+from ._models import PinpointModel, RequestModel, parse_response, parse_response_json
+from ._operations import PATH_PARAMETERS
 from ._response import attach_metadata
 from .pagination import AsyncPaginator
 
@@ -41,7 +42,7 @@ class Resource:
         given = {name: value for name, value in fields.items() if value is not None}
         if body is not None and given:
             raise PinpointValidationError(
-                f"{operation}: pass the body either as body={model.__name__}(...) or as keyword "
+                f"{operation}: pass the body either as request={model.__name__}(...) or as keyword "
                 f"arguments, not both (keyword arguments given: {', '.join(sorted(given))})"
             )
         try:
@@ -62,20 +63,28 @@ class Resource:
     async def _call(
         self, operation: str, params: dict[str, Any], result: type[ResultT], payload: str
     ) -> ResultT:
-        call = await self._client._invoke(operation, _without_none(params))
-        data = call.response.get(payload)
-        if not isinstance(data, dict):
-            raise APIResponseValidationError(
-                f"the response has no {payload}",
-                operation=operation,
-                request_id=call.metadata.request_id,
-            )
-        parsed = parse_response(result, data)
+        call = await self._client._invoke(operation, _checked(operation, params))
+        if call.raw_body:
+            try:
+                parsed = parse_response_json(result, call.raw_body)
+            except ValueError as error:
+                raise APIResponseValidationError(
+                    str(error), operation=operation, request_id=call.metadata.request_id
+                ) from error
+        else:
+            data = call.response.get(payload)
+            if not isinstance(data, dict):
+                raise APIResponseValidationError(
+                    f"the response has no {payload}",
+                    operation=operation,
+                    request_id=call.metadata.request_id,
+                )
+            parsed = parse_response(result, data)
         attach_metadata(parsed, call.metadata)
         return parsed
 
     async def _call_without_result(self, operation: str, params: dict[str, Any]) -> None:
-        await self._client._invoke(operation, _without_none(params))
+        await self._client._invoke(operation, _checked(operation, params))
 
     def _paginate(
         self,
@@ -107,5 +116,16 @@ class Resource:
         )
 
 
-def _without_none(params: dict[str, Any]) -> dict[str, Any]:
+def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Drops unset parameters and refuses empty path parameters.
+
+    botocore would send ``/v1/apps//campaigns/c1`` for an empty id: a request for another
+    resource than the caller meant, so it never leaves this process.
+    """
+    for name in PATH_PARAMETERS[operation]:
+        value = params.get(name)
+        if not isinstance(value, str) or not value:
+            raise PinpointValidationError(
+                f"{operation}: {name} must be a non-empty string, not {value!r}"
+            )
     return {key: value for key, value in params.items() if value is not None}

@@ -2,7 +2,7 @@
 
 """The ``SimpleCondition`` model."""
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from .._models import RequestModel
 from .event_condition import EventCondition
@@ -24,6 +24,8 @@ class SimpleCondition(RequestModel):
     """The segment that's associated with the activity."""
 
     segment_dimensions: SegmentDimensions | None = Field(
-        default=None, validation_alias="SegmentDimensions", serialization_alias="SegmentDimensions"
+        default=None,
+        validation_alias=AliasChoices("SegmentDimensions", "segmentDimensions"),
+        serialization_alias="SegmentDimensions",
     )
     """The dimension settings for the segment that's associated with the activity."""

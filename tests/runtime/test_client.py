@@ -1,0 +1,178 @@
+"""Client lifecycle, validation before sending, and typed results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from aiobotocore.config import AioConfig
+from aiobotocore.httpxsession import HttpxSession
+from aiobotocore.session import AioSession
+from conftest import CREDENTIALS, SESSION
+
+from pinpoint_sdk import (
+    ClientClosedError,
+    NotFoundException,
+    PinpointClient,
+    PinpointValidationError,
+    response_metadata,
+)
+from pinpoint_sdk.models import ApplicationResponse, CreateApplicationRequest
+
+APP = {"Arn": "arn:aws:mobiletargeting:us-east-1:1:apps/a1", "Id": "a1", "Name": "shop"}
+
+
+class CountingSession(AioSession):  # type: ignore[misc]
+    """An AioSession that counts the aiobotocore clients made from it."""
+
+    created = 0
+
+    def create_client(self, *args: Any, **kwargs: Any) -> Any:
+        CountingSession.created += 1
+        return super().create_client(*args, **kwargs)
+
+
+async def test_one_aiobotocore_client_serves_every_call(respx_mock: respx.MockRouter) -> None:
+    respx_mock.get(url__regex=r".*/v1/apps/a1$").mock(return_value=httpx.Response(200, json=APP))
+    CountingSession.created = 0
+    async with PinpointClient(
+        **CREDENTIALS, session=CountingSession(), config=AioConfig(http_session_cls=HttpxSession)
+    ) as client:
+        for _ in range(5):
+            await client.apps.get("a1")
+        await client.with_options(max_retries=0).apps.get("a1")
+    assert CountingSession.created == 1
+
+
+async def test_the_client_opens_on_first_use_and_refuses_calls_after_close(
+    respx_mock: respx.MockRouter,
+) -> None:
+    respx_mock.get(url__regex=r".*/v1/apps/a1$").mock(return_value=httpx.Response(200, json=APP))
+    client = PinpointClient(
+        **CREDENTIALS, session=SESSION, config=AioConfig(http_session_cls=HttpxSession)
+    )
+    app = await client.apps.get("a1")
+    assert isinstance(app, ApplicationResponse) and app.name == "shop"
+    await client.close()
+    assert client.closed
+    with pytest.raises(ClientClosedError):
+        await client.apps.get("a1")
+    await client.close()  # closing twice is harmless
+
+
+async def test_botocore_retries_are_switched_off(client: PinpointClient) -> None:
+    raw = await client._connection.get()
+    assert raw.meta.config.retries["total_max_attempts"] == 1
+
+
+def test_explicit_credentials_never_appear_in_the_repr() -> None:
+    client = PinpointClient(
+        region_name="eu-west-1",
+        aws_access_key_id="AKIAEXAMPLEKEY",
+        aws_secret_access_key="wJalrXUtnFEMI-SECRET",
+        aws_session_token="SESSION-TOKEN-SECRET",
+    )
+    text = repr(client) + str(client) + repr(client.__dict__)
+    for secret in ("AKIAEXAMPLEKEY", "wJalrXUtnFEMI-SECRET", "SESSION-TOKEN-SECRET"):
+        assert secret not in text
+    assert "eu-west-1" in repr(client)
+
+
+async def test_invalid_bodies_fail_before_any_request(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    route = respx_mock.route().mock(return_value=httpx.Response(201, json=APP))
+    with pytest.raises(PinpointValidationError, match="Name"):
+        await client.apps.create()  # Name is required
+    with pytest.raises(PinpointValidationError, match="not both"):
+        await client.apps.create(CreateApplicationRequest(name="a"), name="b")
+    with pytest.raises(PinpointValidationError, match="Frequency"):
+        await client.campaigns.create(
+            "app1",
+            schedule={"StartTime": "IMMEDIATE", "Frequency": "SOMETIMES"},  # type: ignore[arg-type]
+        )
+    with pytest.raises(PinpointValidationError, match="ApplicationId"):
+        await client.campaigns.get("", "c1")
+    assert route.call_count == 0
+
+
+async def test_a_body_can_be_a_model_or_keyword_fields_with_the_same_wire_result(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    route = respx_mock.post(url__regex=r".*/v1/apps$").mock(
+        return_value=httpx.Response(201, json=APP)
+    )
+    by_model = await client.apps.create(CreateApplicationRequest(name="shop", tags={"t": "1"}))
+    by_fields = await client.apps.create(name="shop", tags={"t": "1"})
+    assert by_model == by_fields
+    first, second = (call.request.content for call in route.calls)
+    assert first == second == b'{"Name": "shop", "tags": {"t": "1"}}'
+    metadata = response_metadata(by_model)
+    assert metadata is not None and metadata.status_code == 201 and metadata.attempts == 1
+
+
+async def test_updates_send_only_the_fields_set(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    route = respx_mock.put(url__regex=r".*/campaigns/c1$").mock(
+        return_value=httpx.Response(
+            200,
+            json={
+                "Id": "c1",
+                "Arn": "a",
+                "ApplicationId": "app1",
+                "CreationDate": "d",
+                "LastModifiedDate": "d",
+                "SegmentId": "s",
+                "SegmentVersion": 1,
+            },
+        )
+    )
+    await client.campaigns.update("app1", "c1", name="renamed")
+    assert route.calls[0].request.content == b'{"Name": "renamed"}'
+
+
+async def test_api_errors_are_typed_and_carry_the_service_details(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    respx_mock.get(url__regex=r".*/v1/apps/nope$").mock(
+        return_value=httpx.Response(
+            404,
+            json={"Message": "Resource not found", "RequestID": "req-404"},
+            headers={"X-Amzn-ErrorType": "NotFoundException", "x-amzn-RequestId": "req-404"},
+        )
+    )
+    with pytest.raises(NotFoundException) as raised:
+        await client.apps.get("nope")
+    error = raised.value
+    assert (error.status_code, error.code, error.message) == (
+        404,
+        "NotFoundException",
+        "Resource not found",
+    )
+    assert error.request_id == "req-404" and error.operation == "GetApp"
+
+
+async def test_unknown_fields_and_enum_values_in_responses_parse(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    respx_mock.get(url__regex=r".*/v1/apps/a1/jobs/import/j1$").mock(
+        return_value=httpx.Response(
+            200,
+            json={
+                "ApplicationId": "a1",
+                "CreationDate": "d",
+                "Id": "j1",
+                "Type": "IMPORT",
+                "JobStatus": "ARCHIVED_BY_2027_FEATURE",
+                "Definition": {"RoleArn": "r", "S3Url": "s3://b/k", "Format": "PARQUET"},
+                "ShinyNewField": [1, 2],
+            },
+        )
+    )
+    job = await client.jobs.get_import("a1", "j1")
+    assert job.job_status == "ARCHIVED_BY_2027_FEATURE"
+    assert job.definition.format == "PARQUET"
+    assert job.model_extra == {"ShinyNewField": [1, 2]}
