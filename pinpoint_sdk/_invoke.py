@@ -56,9 +56,15 @@ class CallResult:
 def keep_raw_body(
     response_dict: dict[str, Any], customized_response_dict: dict[str, Any], **_: Any
 ) -> None:
-    """botocore ``before-parse`` handler: keeps the body of successful responses."""
+    """botocore ``before-parse`` handler: takes over the body of successful responses.
+
+    The SDK parses a successful body itself, with pydantic-core: faster than botocore's
+    parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
+    object instead, so the body is not parsed twice. Error bodies are left to botocore.
+    """
     if 200 <= response_dict.get("status_code", 0) < 300:
         customized_response_dict[_RAW_BODY] = response_dict.get("body")
+        response_dict["body"] = b"{}"
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
@@ -160,17 +166,18 @@ def _log_retry(operation: str, policy: RetryPolicy) -> Any:
     return before_sleep
 
 
-async def invoke(
+async def _retry(
     client: Any,
     operation: str,
     params: dict[str, Any],
+    first_error: PinpointError,
     *,
+    idempotent: bool,
     policy: RetryPolicy,
     budget: RetryBudget,
     timeout: float | None,
-) -> CallResult:
-    """Calls ``operation`` with botocore ``params``, retrying as the policy allows."""
-    idempotent = operation not in RETRY_UNSAFE
+) -> tuple[Any, int]:
+    """Retries after ``first_error`` (attempt 1) as the policy allows; returns (response, attempts)."""
 
     def retryable(error: BaseException) -> bool:
         return isinstance(error, PinpointError) and should_retry(error, idempotent=idempotent)
@@ -180,9 +187,6 @@ async def invoke(
         assert isinstance(error, PinpointError)
         return retry_delay(error, state.attempt_number, policy)
 
-    started = time.perf_counter()
-    attempts = 0
-    response: Any = None
     retrying = AsyncRetrying(
         retry=retry_if_exception(retryable),
         stop=stop_after_attempt(policy.max_retries + 1) | _BudgetExhausted(budget),
@@ -190,19 +194,58 @@ async def invoke(
         before_sleep=_log_retry(operation, policy),
         reraise=True,
     )
+    attempts = 0
+    async for attempt in retrying:
+        with attempt:
+            attempts = attempt.retry_state.attempt_number
+            if attempts == 1:
+                # The first attempt already ran (without tenacity, see ``invoke``): replay it.
+                raise first_error
+            return await _attempt(client, operation, params, timeout), attempts
+    raise AssertionError("unreachable: tenacity either returns or re-raises")
+
+
+async def invoke(
+    client: Any,
+    operation: str,
+    params: dict[str, Any],
+    *,
+    policy: RetryPolicy,
+    budget: RetryBudget,
+    timeout: float | None,
+) -> CallResult:
+    """Calls ``operation`` with botocore ``params``, retrying as the policy allows.
+
+    The first attempt runs directly: setting up tenacity costs more than a local call, and
+    most calls succeed at once. Only a failure that may be retried enters the retry loop.
+    """
+    idempotent = operation not in RETRY_UNSAFE
+    started = time.perf_counter()
     try:
-        async for attempt in retrying:
-            with attempt:
-                attempts = attempt.retry_state.attempt_number
-                response = await _attempt(client, operation, params, timeout)
+        try:
+            response = await _attempt(client, operation, params, timeout)
+            attempts = 1
+        except PinpointError as error:
+            if policy.max_retries < 1 or not should_retry(error, idempotent=idempotent):
+                raise
+            response, attempts = await _retry(
+                client,
+                operation,
+                params,
+                error,
+                idempotent=idempotent,
+                policy=policy,
+                budget=budget,
+                timeout=timeout,
+            )
     except PinpointError as error:
-        logger.debug(
-            "%s failed after %d attempts: %s",
-            operation,
-            attempts,
-            getattr(error, "code", type(error).__name__),
-            extra={"operation": operation, "attempts": attempts},
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s failed: %s",
+                operation,
+                getattr(error, "code", type(error).__name__),
+                extra={"operation": operation},
+            )
         raise
     budget.refund()
     meta = response.get("ResponseMetadata", {})
@@ -213,20 +256,21 @@ async def invoke(
         headers=meta.get("HTTPHeaders") or {},
         attempts=attempts,
     )
-    logger.debug(
-        "%s succeeded: status %d, %d attempts, %.1f ms, request id %s",
-        operation,
-        metadata.status_code,
-        attempts,
-        (time.perf_counter() - started) * 1000,
-        metadata.request_id,
-        extra={
-            "operation": operation,
-            "status_code": metadata.status_code,
-            "attempts": attempts,
-            "request_id": metadata.request_id,
-        },
-    )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s succeeded: status %d, %d attempts, %.1f ms, request id %s",
+            operation,
+            metadata.status_code,
+            attempts,
+            (time.perf_counter() - started) * 1000,
+            metadata.request_id,
+            extra={
+                "operation": operation,
+                "status_code": metadata.status_code,
+                "attempts": attempts,
+                "request_id": metadata.request_id,
+            },
+        )
     raw_body = response.pop(_RAW_BODY, None)
     return CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
 
