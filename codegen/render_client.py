@@ -321,6 +321,11 @@ def render_operations(service: Service) -> str:
         f'        "{op.name}": "{xform_name(op.name)}",' for op in service.operations.values()
     ]
     lines += ["    }", ")", ""]
+    secrets = sorted({member for _, member in tables.SECRET_FIELDS})
+    lines.append("#: Member names of secret fields: redacted from every log record.")
+    lines.append("SECRET_MEMBERS: frozenset[str] = frozenset(")
+    lines.append("    {" + ", ".join(f'"{name}"' for name in secrets) + "}")
+    lines += [")", ""]
     lines.append("#: botocore operation name -> its path parameters, which must not be empty.")
     lines.append("PATH_PARAMETERS: Mapping[str, tuple[str, ...]] = MappingProxyType(")
     lines.append("    {")

@@ -13,6 +13,7 @@ from aiobotocore.session import AioSession, get_session
 
 from ._exceptions import ClientClosedError
 from ._invoke import CallResult, invoke, keep_raw_body
+from ._logging import install_secret_redaction
 from ._retry import RetryBudget, RetryPolicy
 from .resources import Resources
 
@@ -102,6 +103,7 @@ class PinpointClient(Resources):
         retry_policy: RetryPolicy | None = None,
         retry_budget: RetryBudget | None = None,
     ) -> None:
+        install_secret_redaction()
         if session is None:
             session = AioSession(profile=profile_name) if profile_name else get_session()
         if aws_access_key_id or aws_secret_access_key or aws_session_token:

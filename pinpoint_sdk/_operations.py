@@ -261,6 +261,21 @@ CLIENT_METHODS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+#: Member names of secret fields: redacted from every log record.
+SECRET_MEMBERS: frozenset[str] = frozenset(
+    {
+        "ApiKey",
+        "Certificate",
+        "ClientSecret",
+        "Credential",
+        "Otp",
+        "PrivateKey",
+        "SecretKey",
+        "ServiceJson",
+        "TokenKey",
+    }
+)
+
 #: botocore operation name -> its path parameters, which must not be empty.
 PATH_PARAMETERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {

@@ -1,0 +1,71 @@
+"""Secrets never reach a log record, botocore's included, while the wire gets the real value."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+import respx
+
+from pinpoint_sdk import PinpointClient
+from pinpoint_sdk._logging import redact
+from pinpoint_sdk.models import (
+    APNSChannelRequest,
+    GCMChannelRequest,
+    VerifyOTPMessageRequestParameters,
+)
+
+MARKER = "TOP-SECRET-7f3a"
+
+
+@pytest.fixture
+def every_log_record(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    caplog.set_level(logging.DEBUG)
+    for name in ("botocore", "aiobotocore", "pinpoint_sdk", "httpx"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    return caplog
+
+
+async def test_channel_keys_and_otps_are_redacted_from_debug_logs(
+    client: PinpointClient,
+    respx_mock: respx.MockRouter,
+    every_log_record: pytest.LogCaptureFixture,
+) -> None:
+    route = respx_mock.route().mock(
+        return_value=httpx.Response(
+            200,
+            json={"ApplicationId": "app1", "Platform": "GCM", "Credential": MARKER, "Valid": True},
+        )
+    )
+    await client.channels.apns.update(
+        "app1",
+        APNSChannelRequest(
+            certificate=f"-----BEGIN {MARKER}-----", private_key=MARKER, token_key=MARKER
+        ),
+    )
+    await client.channels.gcm.update(
+        "app1", GCMChannelRequest(api_key=MARKER, service_json='{"k": "' + MARKER + '"}')
+    )
+    await client.messages.verify_otp(
+        "app1",
+        VerifyOTPMessageRequestParameters(
+            destination_identity="+12065550100", otp=MARKER, reference_id="ref"
+        ),
+    )
+    assert all(MARKER.encode() in call.request.content for call in route.calls)
+    messages = [record.getMessage() for record in every_log_record.records]
+    assert any("Making request" in m for m in messages)  # botocore did log the requests
+    leaking = [m for m in messages if MARKER in m]
+    assert leaking == []
+
+
+def test_redaction_covers_json_and_python_reprs_and_leaves_other_fields() -> None:
+    text = (
+        """b'{"ApiKey": "k1", "Enabled": true}' {'PrivateKey': 'k2', 'Name': 'n'} """
+        """'{\\"Otp\\": \\"123456\\"}'"""
+    )
+    cleaned = redact(text)
+    for secret in ("k1", "k2", "123456"):
+        assert secret not in cleaned
+    assert '"Enabled": true' in cleaned and "'Name': 'n'" in cleaned
