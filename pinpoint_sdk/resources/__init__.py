@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 from .._resource import Transport
 
 if TYPE_CHECKING:
+    from pinpoint_sdk.lib.endpoints import Endpoints
+    from pinpoint_sdk.lib.events import Events
+    from pinpoint_sdk.lib.jobs import Jobs
+    from pinpoint_sdk.lib.journeys import Journeys
+    from pinpoint_sdk.lib.messages import Messages
+
     from .apps import Apps
     from .campaigns import Campaigns
     from .channels import Channels
-    from .endpoints import Endpoints
     from .event_streams import EventStreams
-    from .events import Events
     from .in_app_messages import InAppMessages
-    from .jobs import Jobs
-    from .journeys import Journeys
     from .kpis import Kpis
-    from .messages import Messages
     from .phone_numbers import PhoneNumbers
     from .recommenders import Recommenders
     from .segments import Segments
@@ -54,7 +55,7 @@ class Resources(Transport):
     @cached_property
     def endpoints(self) -> "Endpoints":
         """Endpoints: create or update, read, delete, in batches, and attribute removal."""
-        from .endpoints import Endpoints
+        from pinpoint_sdk.lib.endpoints import Endpoints
 
         return Endpoints(self)
 
@@ -68,7 +69,7 @@ class Resources(Transport):
     @cached_property
     def events(self) -> "Events":
         """Events recorded for endpoints."""
-        from .events import Events
+        from pinpoint_sdk.lib.events import Events
 
         return Events(self)
 
@@ -82,14 +83,14 @@ class Resources(Transport):
     @cached_property
     def jobs(self) -> "Jobs":
         """Import and export jobs of an application."""
-        from .jobs import Jobs
+        from pinpoint_sdk.lib.jobs import Jobs
 
         return Jobs(self)
 
     @cached_property
     def journeys(self) -> "Journeys":
         """Journeys, their state, runs and execution metrics."""
-        from .journeys import Journeys
+        from pinpoint_sdk.lib.journeys import Journeys
 
         return Journeys(self)
 
@@ -103,7 +104,7 @@ class Resources(Transport):
     @cached_property
     def messages(self) -> "Messages":
         """Direct messages, user messages and one-time passwords."""
-        from .messages import Messages
+        from pinpoint_sdk.lib.messages import Messages
 
         return Messages(self)
 
