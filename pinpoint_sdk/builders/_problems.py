@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .._exceptions import PinpointValidationError
+
 Severity = Literal["error", "warning"]
 
 
@@ -28,8 +30,11 @@ class Problem:
         return f"{prefix}{self.where}: {self.message} [{self.rule}]"
 
 
-class BuildError(ValueError):
-    """Raised by ``build()`` with every error found, so one run shows everything to fix."""
+class BuildError(PinpointValidationError):
+    """Raised by ``build()`` with every error found, so one run shows everything to fix.
+
+    A ``PinpointValidationError`` (and so a ``ValueError``): nothing was sent.
+    """
 
     def __init__(self, what: str, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)

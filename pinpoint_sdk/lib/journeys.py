@@ -1,7 +1,15 @@
-"""``client.journeys``: the generated resource and hand-written conveniences."""
+"""``client.journeys``: the generated resource plus the journey lifecycle.
+
+``activate``, ``pause``, ``resume`` and ``cancel`` read the journey's state first and refuse a
+transition the service forbids (``StateTransitionError``, raised before the change is sent),
+following the rules of :mod:`pinpoint_sdk.builders.lifecycle`.
+"""
 
 from __future__ import annotations
 
+from ..builders.journeys import JourneyBuilder
+from ..builders.lifecycle import check_journey_write, check_state_transition
+from ..models import JourneyResponse, State
 from ..resources import journeys as generated
 
 __all__ = ["Journeys"]
@@ -9,3 +17,33 @@ __all__ = ["Journeys"]
 
 class Journeys(generated.Journeys):
     """Journeys, plus their lifecycle: activate, pause, resume, cancel."""
+
+    async def activate(self, application_id: str, journey_id: str) -> JourneyResponse:
+        """Publishes a DRAFT journey, or resumes a PAUSED one.
+
+        A draft is published with ``UpdateJourney`` (its definition, unchanged, with
+        ``State=ACTIVE``): the service does not document publishing through
+        ``UpdateJourneyState``. A paused journey is resumed with ``UpdateJourneyState``.
+        """
+        journey = await self.get(application_id, journey_id)
+        if journey.state == State.DRAFT:
+            check_journey_write(journey.state, State.ACTIVE, activities_changed=False)
+            request = JourneyBuilder.from_response(journey).with_state(State.ACTIVE).build()
+            return await self.update(application_id, journey_id, request)
+        return await self._change_state(journey, State.ACTIVE)
+
+    async def pause(self, application_id: str, journey_id: str) -> JourneyResponse:
+        """Pauses an ACTIVE journey (it must have a ``RefreshFrequency``)."""
+        return await self._change_state(await self.get(application_id, journey_id), State.PAUSED)
+
+    async def resume(self, application_id: str, journey_id: str) -> JourneyResponse:
+        """Resumes a PAUSED journey."""
+        return await self._change_state(await self.get(application_id, journey_id), State.ACTIVE)
+
+    async def cancel(self, application_id: str, journey_id: str) -> JourneyResponse:
+        """Cancels an ACTIVE or PAUSED journey for good."""
+        return await self._change_state(await self.get(application_id, journey_id), State.CANCELLED)
+
+    async def _change_state(self, journey: JourneyResponse, target: State) -> JourneyResponse:
+        check_state_transition(journey.state, target, refresh_frequency=journey.refresh_frequency)
+        return await self.update_state(journey.application_id, journey.id, state=target)
