@@ -1,0 +1,330 @@
+"""FakePinpoint: the in-memory service, from wire request to wire response.
+
+A request goes through four steps: route it to an operation (the model's ``requestUri``),
+decode and validate its parameters, ask the fault injector whether to interfere, and act on
+the state under one lock. Transports (in-process httpx, the aiohttp server) only convert to
+and from :class:`~pinpoint_sdk.testing._wire.WireRequest` and ``Outcome``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import logging
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ._decode import decode_request, decode_value
+from ._encode import FakeBugError, encode_body, encode_value
+from ._errors import ServiceError, not_implemented, server_error, too_many_requests
+from ._faults import FaultInjector, InjectedFault
+from ._handlers import HANDLERS, Call
+from ._ids import Arns, new_request_id, now_iso
+from ._model import Operation, load_service_model
+from ._outbox import Outbox
+from ._routing import Router
+from ._seed import apply_seed
+from ._state import FakeState
+from ._wire import Outcome, WireRequest, WireResponse, error_response, json_response
+
+if TYPE_CHECKING:
+    import httpx
+    import respx
+
+    from ._server import FakePinpointServer
+
+JsonDict = dict[str, Any]
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+DEFAULT_ENDPOINT_URL = "https://pinpoint.us-east-1.amazonaws.com"
+
+_logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RecordedRequest:
+    """One request the fake received, for tests that count attempts.
+
+    ``operation`` is ``None`` when no operation matches the path. ``fault`` names the fault
+    injected into this call (``"throttle"``, ``"error 503 after acting"``, ``"drop"``...).
+    ``acted`` tells whether the operation took effect (state changed, message recorded):
+    with ``after_acting`` faults it is ``True`` even though the client saw an error.
+    ``status`` is the status sent, ``None`` when the connection was dropped.
+    """
+
+    operation: str | None
+    method: str
+    path: str
+    params: JsonDict | None
+    request_id: str
+    timestamp: str
+    fault: str | None = None
+    acted: bool = False
+    status: int | None = None
+
+
+@dataclass
+class _Prepared:
+    record: RecordedRequest
+    operation: Operation | None
+    params: JsonDict | None
+    error: ServiceError | None
+    fault: InjectedFault | None
+    delay: float
+
+
+class FakePinpoint:
+    """A stateful, in-memory Amazon Pinpoint that speaks the REST-JSON wire protocol.
+
+    ``seed`` preloads resources (see :meth:`seed`). ``account_id`` and ``region`` go into
+    ARNs. Use it in process with :meth:`mock` (aiobotocore's httpx backend), over HTTP with
+    :class:`~pinpoint_sdk.testing.FakePinpointServer`, or call :meth:`invoke` directly.
+    """
+
+    def __init__(
+        self,
+        seed: Mapping[str, Any] | None = None,
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        region: str = DEFAULT_REGION,
+    ) -> None:
+        self._lock = threading.RLock()
+        self._model = load_service_model()
+        self._router = Router(self._model)
+        self.account_id = account_id
+        self.region = region
+        #: Fault rules; see :class:`~pinpoint_sdk.testing.FaultInjector`.
+        self.faults = FaultInjector()
+        #: Every message sent through the fake.
+        self.outbox = Outbox()
+        self._state = FakeState(Arns(account_id, region), self.outbox)
+        self._requests: list[RecordedRequest] = []
+        if seed is not None:
+            self.seed(seed)
+
+    # -- inspection -------------------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received over a transport, oldest first (a copy)."""
+        with self._lock:
+            return list(self._requests)
+
+    def calls(self, operation: str) -> list[RecordedRequest]:
+        """The received requests for one operation, e.g. ``fake.calls("SendMessages")``."""
+        return [record for record in self.requests if record.operation == operation]
+
+    @property
+    def events(self) -> list[JsonDict]:
+        """Every event recorded by ``PutEvents``, with ``ApplicationId`` and ``EndpointId``."""
+        with self._lock:
+            return [
+                {"ApplicationId": app.id, **copy.deepcopy(event)}
+                for app in self._state.apps.values()
+                for event in app.events
+            ]
+
+    @property
+    def implemented_operations(self) -> frozenset[str]:
+        """The operations the fake simulates; the others answer 501 naming the operation."""
+        return frozenset(name for name in self._model.operations if name in HANDLERS)
+
+    # -- state management -------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forgets every resource, message, recorded request and fault rule."""
+        with self._lock:
+            self.faults.clear()
+            self.outbox.clear()
+            self._state = FakeState(Arns(self.account_id, self.region), self.outbox)
+            self._requests.clear()
+
+    def seed(self, data: Mapping[str, Any]) -> None:
+        """Creates resources from a dict, through the same code paths as the API.
+
+        Format (every key optional; request bodies use boto3's member names; ``Id`` picks
+        the id of the resource, otherwise a new one is made)::
+
+            {
+                "apps": [{
+                    "Id": "...", "Name": "shop", "tags": {...},
+                    "settings": {...WriteApplicationSettingsRequest},
+                    "segments": [{"Id": "...", ...WriteSegmentRequest}],
+                    "campaigns": [{"Id": "...", ...WriteCampaignRequest}],
+                    "journeys": [{"Id": "...", ...WriteJourneyRequest}],
+                    "endpoints": [{"Id": "...", ...EndpointRequest}],
+                    "channels": {"email": {...EmailChannelRequest}, "sms": {...}},
+                    "event_stream": {...WriteEventStream},
+                }],
+                "templates": [{"TemplateName": "...", "TemplateType": "EMAIL", ...request}],
+                "recommenders": [{"Id": "...", ...CreateRecommenderConfiguration}],
+            }
+
+        Raises ``ValueError`` for an unknown key and :class:`ServiceError` for a body the
+        service would reject.
+        """
+        with self._lock:
+            apply_seed(self._invoke, data)
+
+    def invoke(self, operation: str, params: Mapping[str, Any] | None = None) -> JsonDict | None:
+        """Runs one operation directly, with boto3-style parameters; no faults, not recorded.
+
+        Returns the response payload (member names) or ``None``; raises
+        :class:`ServiceError` as the service would answer.
+        """
+        return self._invoke(operation, dict(params or {}), None)
+
+    def _invoke(self, operation: str, params: JsonDict, preset_id: str | None) -> JsonDict | None:
+        op = self._model.operations.get(operation)
+        if op is None:
+            raise ValueError(f"Pinpoint has no operation named {operation!r}")
+        decoded: JsonDict = (
+            decode_value(op.input, params, "", wire_names=False) if op.input is not None else {}
+        )
+        result = self._act(op, decoded, new_request_id(), preset_id)
+        payload = op.output_payload
+        if result is None or payload is None:
+            return None
+        with self._lock:
+            projected: JsonDict = encode_value(payload.shape, result, "", wire_names=False)
+        return projected
+
+    # -- request pipeline ---------------------------------------------------------------------
+
+    def handle(self, request: WireRequest) -> Outcome:
+        """Answers one HTTP request (blocking through any injected latency)."""
+        prepared = self._prepare(request)
+        if prepared.delay:
+            time.sleep(prepared.delay)
+        return self._finish(prepared)
+
+    async def handle_async(self, request: WireRequest) -> Outcome:
+        """Answers one HTTP request (awaiting any injected latency)."""
+        prepared = self._prepare(request)
+        if prepared.delay:
+            await asyncio.sleep(prepared.delay)
+        return self._finish(prepared)
+
+    def _prepare(self, request: WireRequest) -> _Prepared:
+        request_id = new_request_id()
+        record = RecordedRequest(
+            operation=None,
+            method=request.method,
+            path=request.raw_path,
+            params=None,
+            request_id=request_id,
+            timestamp=now_iso(),
+        )
+        with self._lock:
+            self._requests.append(record)
+        try:
+            match = self._router.match(request.method, request.raw_path)
+        except ServiceError as error:
+            return _Prepared(record, None, None, error, None, 0.0)
+        operation = match.operation
+        record.operation = operation.name
+        invalid: ServiceError | None = None
+        try:
+            record.params = decode_request(
+                operation, match.path_params, request.query, request.headers, request.body
+            )
+        except ServiceError as problem:
+            invalid = problem
+        fault, delay = self.faults.decide(operation.name)
+        if fault is not None:
+            record.fault = fault.describe()
+        return _Prepared(record, operation, record.params, invalid, fault, delay)
+
+    def _finish(self, prepared: _Prepared) -> Outcome:
+        record = prepared.record
+        operation = prepared.operation
+        fault = prepared.fault
+        if fault is not None and not fault.after_acting:
+            return self._faulted(record, fault)
+        if operation is None or prepared.params is None or prepared.error is not None:
+            assert prepared.error is not None
+            response = self._error(prepared.error, record.request_id)
+        else:
+            try:
+                body = self._act_and_encode(operation, prepared.params, record.request_id)
+            except ServiceError as error:
+                response = self._error(error, record.request_id)
+            else:
+                record.acted = True
+                response = json_response(operation.response_code, record.request_id, body)
+        if fault is not None:
+            return self._faulted(record, fault)
+        return self._respond(record, response)
+
+    def _act(
+        self, operation: Operation, params: JsonDict, request_id: str, preset_id: str | None
+    ) -> JsonDict | None:
+        handler = HANDLERS.get(operation.name)
+        if handler is None:
+            raise not_implemented(operation.name)
+        with self._lock:
+            return handler(Call(operation, params, self._state, request_id, preset_id))
+
+    def _act_and_encode(self, operation: Operation, params: JsonDict, request_id: str) -> bytes:
+        # Encoding reads stored records, so it stays under the lock with the handler.
+        with self._lock:
+            try:
+                return encode_body(operation, self._act(operation, params, request_id, None))
+            except ServiceError:
+                raise
+            except FakeBugError as bug:
+                _logger.error("FakePinpoint built an invalid %s response: %s", operation.name, bug)
+                raise server_error(500, f"FakePinpoint bug in {operation.name}: {bug}") from bug
+            except Exception as bug:
+                _logger.exception("FakePinpoint failed in %s", operation.name)
+                raise server_error(500, f"FakePinpoint bug in {operation.name}: {bug!r}") from bug
+
+    @staticmethod
+    def _error(error: ServiceError, request_id: str) -> WireResponse:
+        return error_response(error.status, error.code, error.message, request_id)
+
+    def _faulted(self, record: RecordedRequest, fault: InjectedFault) -> Outcome:
+        if fault.kind == "drop":
+            return Outcome(None, acted=record.acted)
+        if fault.kind == "throttle":
+            error = too_many_requests("Rate exceeded (injected by FakePinpoint)")
+        else:
+            error = server_error(fault.status or 500, "Injected by FakePinpoint")
+        return self._respond(record, self._error(error, record.request_id))
+
+    @staticmethod
+    def _respond(record: RecordedRequest, response: WireResponse) -> Outcome:
+        record.status = response.status
+        return Outcome(response, acted=record.acted)
+
+    # -- transports ---------------------------------------------------------------------------
+
+    def httpx_transport(self) -> httpx.AsyncBaseTransport:
+        """An ``httpx.AsyncBaseTransport`` answering every request from this fake."""
+        from ._inprocess import FakePinpointTransport
+
+        return FakePinpointTransport(self)
+
+    @contextlib.contextmanager
+    def mock(self, base_url: str = DEFAULT_ENDPOINT_URL) -> Iterator[respx.MockRouter]:
+        """Routes every httpx request for ``base_url`` to this fake, in process (needs respx).
+
+        Meant for aiobotocore's httpx backend
+        (``AioConfig(http_session_cls=aiobotocore.httpxsession.HttpxSession)``); requests
+        to other hosts pass through untouched.
+        """
+        from ._inprocess import mock_pinpoint
+
+        with mock_pinpoint(self, base_url) as router:
+            yield router
+
+    def server(self, host: str = "127.0.0.1", port: int = 0) -> FakePinpointServer:
+        """A :class:`~pinpoint_sdk.testing.FakePinpointServer` serving this fake over HTTP."""
+        from ._server import FakePinpointServer
+
+        return FakePinpointServer(self, host=host, port=port)

@@ -1,0 +1,41 @@
+"""The application's event stream (Kinesis or Firehose destination)."""
+
+from __future__ import annotations
+
+from .._errors import not_found
+from .._ids import now_iso
+from ._context import Call, JsonDict
+from ._registry import handles
+
+
+@handles("PutEventStream")
+def put_event_stream(call: Call) -> JsonDict:
+    """Creates or replaces the application's event stream."""
+    app = call.app()
+    app.event_stream = {
+        **call.body,
+        "ApplicationId": app.id,
+        "LastModifiedDate": now_iso(),
+        "LastUpdatedBy": "FakePinpoint",
+    }
+    return app.event_stream
+
+
+@handles("GetEventStream")
+def get_event_stream(call: Call) -> JsonDict:
+    """Returns the event stream; 404 when none is set."""
+    app = call.app()
+    if app.event_stream is None:
+        raise not_found(f"Event stream not found for application {app.id}")
+    return app.event_stream
+
+
+@handles("DeleteEventStream")
+def delete_event_stream(call: Call) -> JsonDict:
+    """Removes the event stream and returns it; 404 when none is set."""
+    app = call.app()
+    stream = app.event_stream
+    if stream is None:
+        raise not_found(f"Event stream not found for application {app.id}")
+    app.event_stream = None
+    return stream

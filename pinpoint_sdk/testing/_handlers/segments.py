@@ -1,0 +1,109 @@
+"""Segments: numbered versions, one per create or update."""
+
+from __future__ import annotations
+
+import copy
+
+from .._errors import not_found
+from .._ids import now_iso
+from .._paging import page_response
+from .._state import AppState, Versioned
+from ._context import Call, JsonDict
+from ._registry import handles
+
+
+def _segment(call: Call, app: AppState) -> Versioned:
+    segment_id = str(call.param("SegmentId"))
+    segment = app.segments.get(segment_id)
+    if segment is None:
+        raise not_found(f"Segment not found: {segment_id}")
+    return segment
+
+
+def _with_tags(call: Call, record: JsonDict) -> JsonDict:
+    return {**record, "tags": call.state.tags_of(record["Arn"])}
+
+
+def create_segment_record(
+    call: Call, app: AppState, request: JsonDict, segment_type: str
+) -> JsonDict:
+    """Stores version 1 of a new segment (also used by import jobs that define a segment)."""
+    tags = request.pop("tags", None)
+    segment_id = call.new_id()
+    now = now_iso()
+    record: JsonDict = {
+        **request,
+        "Id": segment_id,
+        "Arn": call.state.arns.child(app.id, "segments", segment_id),
+        "ApplicationId": app.id,
+        "CreationDate": now,
+        "LastModifiedDate": now,
+        "SegmentType": segment_type,
+        "Version": 1,
+    }
+    app.segments[segment_id] = Versioned([record])
+    call.state.set_tags(record["Arn"], tags)
+    return record
+
+
+@handles("CreateSegment")
+def create_segment(call: Call) -> JsonDict:
+    """Creates version 1 of a dimensional segment."""
+    app = call.app()
+    return _with_tags(call, create_segment_record(call, app, call.body, "DIMENSIONAL"))
+
+
+@handles("GetSegment")
+def get_segment(call: Call) -> JsonDict:
+    """Returns the latest version of a segment."""
+    return _with_tags(call, _segment(call, call.app()).current)
+
+
+@handles("GetSegments")
+def get_segments(call: Call) -> JsonDict:
+    """Lists the latest version of every segment, oldest segment first."""
+    app = call.app()
+    return page_response([_with_tags(call, s.current) for s in app.segments.values()], call.params)
+
+
+@handles("UpdateSegment")
+def update_segment(call: Call) -> JsonDict:
+    """Saves a new version: the fields sent replace the current ones (``tags`` ignored)."""
+    segment = _segment(call, call.app())
+    request = call.body
+    request.pop("tags", None)
+    merged = {**copy.deepcopy(segment.current), **request}
+    merged["Version"] = int(segment.current["Version"]) + 1
+    merged["LastModifiedDate"] = now_iso()
+    segment.versions.append(merged)
+    return _with_tags(call, merged)
+
+
+@handles("DeleteSegment")
+def delete_segment(call: Call) -> JsonDict:
+    """Deletes a segment with all its versions and returns its last version."""
+    app = call.app()
+    segment = _segment(call, app)
+    response = _with_tags(call, segment.current)
+    del app.segments[response["Id"]]
+    call.state.forget_tags(response["Arn"])
+    return response
+
+
+@handles("GetSegmentVersion")
+def get_segment_version(call: Call) -> JsonDict:
+    """Returns one version of a segment; 404 for a version that does not exist."""
+    segment = _segment(call, call.app())
+    wanted = str(call.param("Version"))
+    for record in segment.versions:
+        if str(record["Version"]) == wanted:
+            return _with_tags(call, record)
+    raise not_found(f"Segment version not found: {wanted}")
+
+
+@handles("GetSegmentVersions")
+def get_segment_versions(call: Call) -> JsonDict:
+    """Lists every version of a segment, newest first."""
+    segment = _segment(call, call.app())
+    items = [_with_tags(call, record) for record in reversed(segment.versions)]
+    return page_response(items, call.params)

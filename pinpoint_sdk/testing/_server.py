@@ -1,0 +1,165 @@
+"""HTTP mode: the fake served by aiohttp on a local port, in the running loop or a thread."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from types import TracebackType
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+from ._fake import FakePinpoint
+from ._wire import WireRequest
+
+
+class FakePinpointServer:
+    """Serves a :class:`FakePinpoint` over real HTTP on ``host`` (``port=0``: a free port).
+
+    Use it as an async context manager::
+
+        async with FakePinpointServer(fake) as server:
+            session.create_client("pinpoint", endpoint_url=server.url, ...)
+
+    or, from synchronous code such as boto3 tests, :meth:`start_in_thread` / :meth:`stop_thread`.
+    """
+
+    def __init__(
+        self, fake: FakePinpoint | None = None, *, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        self.fake = fake if fake is not None else FakePinpoint()
+        self.host = host
+        self._requested_port = port
+        self._port: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._thread_loop: asyncio.AbstractEventLoop | None = None
+        self._thread_stop: asyncio.Event | None = None
+
+    @property
+    def port(self) -> int:
+        """The port the server listens on."""
+        if self._port is None:
+            raise RuntimeError("FakePinpointServer is not running")
+        return self._port
+
+    @property
+    def url(self) -> str:
+        """The endpoint URL to give clients, e.g. ``http://127.0.0.1:54321``."""
+        return f"http://{self.host}:{self.port}"
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        path, _, query = request.raw_path.partition("?")
+        wire = WireRequest(
+            method=request.method,
+            raw_path=path,
+            query=tuple(parse_qsl(query, keep_blank_values=True)),
+            headers=dict(request.headers),
+            body=body,
+        )
+        outcome = await self.fake.handle_async(wire)
+        if outcome.response is None:
+            # No answer at all: the client sees the connection closed under it.
+            if request.transport is not None:
+                request.transport.abort()
+            raise asyncio.CancelledError
+        response = outcome.response
+        return web.Response(status=response.status, headers=response.headers, body=response.body)
+
+    async def start(self) -> None:
+        """Starts listening; :attr:`url` is valid afterwards."""
+        if self._runner is not None:
+            raise RuntimeError("FakePinpointServer is already running")
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self.host, self._requested_port))
+        except OSError:
+            sock.close()
+            await runner.cleanup()
+            raise
+        self._port = int(sock.getsockname()[1])
+        site = web.SockSite(runner, sock)
+        await site.start()
+        self._runner = runner
+
+    async def stop(self) -> None:
+        """Stops listening and closes open connections."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+        self._port = None
+
+    async def __aenter__(self) -> FakePinpointServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # -- background thread, for synchronous callers ---------------------------------------------
+
+    def start_in_thread(self) -> str:
+        """Serves from a background thread with its own event loop; returns :attr:`url`."""
+        if self._thread is not None:
+            raise RuntimeError("FakePinpointServer is already running in a thread")
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        async def serve() -> None:
+            self._thread_loop = asyncio.get_running_loop()
+            self._thread_stop = asyncio.Event()
+            try:
+                await self.start()
+            except BaseException as error:
+                failure.append(error)
+                ready.set()
+                return
+            ready.set()
+            try:
+                await self._thread_stop.wait()
+            finally:
+                await self.stop()
+
+        self._thread = threading.Thread(
+            target=asyncio.run, args=(serve(),), name="FakePinpointServer", daemon=True
+        )
+        self._thread.start()
+        ready.wait()
+        if failure:
+            self._thread.join()
+            self._thread = None
+            raise failure[0]
+        return self.url
+
+    def stop_thread(self) -> None:
+        """Stops a server started with :meth:`start_in_thread` and waits for the thread."""
+        thread, loop, stop = self._thread, self._thread_loop, self._thread_stop
+        if thread is None or loop is None or stop is None:
+            return
+        loop.call_soon_threadsafe(stop.set)
+        thread.join()
+        self._thread = self._thread_loop = self._thread_stop = None
+
+    def __enter__(self) -> FakePinpointServer:
+        self.start_in_thread()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop_thread()

@@ -1,0 +1,52 @@
+"""pytest fixtures for testing code that talks to Pinpoint, registered as ``pinpoint_sdk``.
+
+- ``pinpoint_fake``: a fresh :class:`~pinpoint_sdk.testing.FakePinpoint`, with every
+  httpx request to the default endpoint (``https://pinpoint.us-east-1.amazonaws.com``)
+  routed to it in process (needs respx). Point aiobotocore at it with
+  ``AioConfig(http_session_cls=aiobotocore.httpxsession.HttpxSession)`` and
+  ``region_name="us-east-1"``.
+- ``pinpoint_fake_server``: the same fake also served over HTTP on 127.0.0.1 from a
+  background thread; use ``pinpoint_fake_server.url`` as ``endpoint_url`` (works for boto3,
+  aiobotocore's default aiohttp backend, and any HTTP client).
+
+Loaded through the ``pytest11`` entry point by every pytest run where the SDK is installed,
+so importing it costs nothing: the fake, respx and aiohttp load only when a fixture runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from ._fake import FakePinpoint
+    from ._server import FakePinpointServer
+
+
+# The fake (botocore's model, aiohttp) is imported inside the fixtures: every pytest run of a
+# project that installs this SDK loads the plugin, and most never use these fixtures.
+@pytest.fixture
+def pinpoint_fake() -> Iterator[FakePinpoint]:
+    """A fresh FakePinpoint, answering the default Pinpoint endpoint in process."""
+    from ._fake import FakePinpoint
+
+    fake = FakePinpoint()
+    with fake.mock():
+        yield fake
+
+
+@pytest.fixture
+def pinpoint_fake_server(pinpoint_fake: FakePinpoint) -> Iterator[FakePinpointServer]:
+    """``pinpoint_fake`` served over HTTP on 127.0.0.1; stopped after the test."""
+    from ._server import FakePinpointServer
+
+    with FakePinpointServer(pinpoint_fake) as server:
+        yield server
+
+
+# ---------------------------------------------------------------------------------------------
+# pinpoint_client: a PinpointClient wired to pinpoint_fake. Added by the client's author once
+# PinpointClient exists (issue 4: "a user's FastAPI test needs two lines").
+# ---------------------------------------------------------------------------------------------
