@@ -8,6 +8,8 @@
 - ``pinpoint_fake_server``: the same fake also served over HTTP on 127.0.0.1 from a
   background thread; use ``pinpoint_fake_server.url`` as ``endpoint_url`` (works for boto3,
   aiobotocore's default aiohttp backend, and any HTTP client).
+- ``pinpoint_client``: a ``PinpointClient`` wired to ``pinpoint_fake``, so a test of code
+  that takes a client needs nothing else.
 
 Loaded through the ``pytest11`` entry point by every pytest run where the SDK is installed,
 so importing it costs nothing: the fake, respx and aiohttp load only when a fixture runs.
@@ -15,12 +17,13 @@ so importing it costs nothing: the fake, respx and aiohttp load only when a fixt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
+    from .. import PinpointClient
     from ._fake import FakePinpoint
     from ._server import FakePinpointServer
 
@@ -46,7 +49,32 @@ def pinpoint_fake_server(pinpoint_fake: FakePinpoint) -> Iterator[FakePinpointSe
         yield server
 
 
-# ---------------------------------------------------------------------------------------------
-# pinpoint_client: a PinpointClient wired to pinpoint_fake. Added by the client's author once
-# PinpointClient exists (issue 4: "a user's FastAPI test needs two lines").
-# ---------------------------------------------------------------------------------------------
+try:  # async fixtures need pytest-asyncio's decorator in its strict mode
+    from pytest_asyncio import fixture as _async_fixture
+except ImportError:  # pragma: no cover - anyio or another plugin runs async fixtures
+    _async_fixture = pytest.fixture
+
+
+@_async_fixture
+async def pinpoint_client(pinpoint_fake: FakePinpoint) -> AsyncIterator[PinpointClient]:
+    """A ``PinpointClient`` talking to ``pinpoint_fake`` in process, closed after the test.
+
+    Retries wait milliseconds, so tests that inject throttling stay fast::
+
+        async def test_signup(pinpoint_client, pinpoint_fake):
+            await register_user(pinpoint_client, "ada@example.com")
+            assert pinpoint_fake.outbox.to("ada@example.com")
+    """
+    from aiobotocore.config import AioConfig
+    from aiobotocore.httpxsession import HttpxSession
+
+    from .. import PinpointClient, RetryPolicy
+
+    async with PinpointClient(
+        region_name=pinpoint_fake.region,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=AioConfig(http_session_cls=HttpxSession),
+        retry_policy=RetryPolicy(backoff_base=0.005, backoff_cap=0.05),
+    ) as client:
+        yield client
