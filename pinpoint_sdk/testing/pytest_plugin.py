@@ -18,7 +18,7 @@ so importing it costs nothing: the fake, respx and aiohttp load only when a fixt
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -49,6 +49,7 @@ def pinpoint_fake_server(pinpoint_fake: FakePinpoint) -> Iterator[FakePinpointSe
         yield server
 
 
+_async_fixture: Any
 try:  # async fixtures need pytest-asyncio's decorator in its strict mode
     from pytest_asyncio import fixture as _async_fixture
 except ImportError:  # pragma: no cover - anyio or another plugin runs async fixtures
