@@ -17,8 +17,8 @@ so importing it costs nothing: the fake, respx and aiohttp load only when a fixt
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pytest
 
@@ -49,11 +49,16 @@ def pinpoint_fake_server(pinpoint_fake: FakePinpoint) -> Iterator[FakePinpointSe
         yield server
 
 
-_async_fixture: Any
-try:  # async fixtures need pytest-asyncio's decorator in its strict mode
-    from pytest_asyncio import fixture as _async_fixture
-except ImportError:  # pragma: no cover - anyio or another plugin runs async fixtures
-    _async_fixture = pytest.fixture
+_FixtureT = TypeVar("_FixtureT", bound=Callable[..., Any])
+
+
+def _async_fixture(function: _FixtureT) -> _FixtureT:
+    """pytest-asyncio's fixture decorator (needed in its strict mode), or pytest's own."""
+    try:
+        import pytest_asyncio
+    except ImportError:  # pragma: no cover - anyio or another plugin runs async fixtures
+        return cast(_FixtureT, pytest.fixture(function))
+    return cast(_FixtureT, pytest_asyncio.fixture(function))
 
 
 @_async_fixture
