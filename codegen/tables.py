@@ -223,6 +223,7 @@ RESOURCE_DOCS: dict[str, str] = {
 #: resource instead ("module:Class"). Conveniences live in ``pinpoint_sdk/lib/``, like the
 #: ``lib/`` of openai-python, so regenerating never touches them.
 RESOURCE_EXTENSIONS: dict[str, str] = {
+    "campaigns": "pinpoint_sdk.lib.campaigns:Campaigns",
     "endpoints": "pinpoint_sdk.lib.endpoints:Endpoints",
     "events": "pinpoint_sdk.lib.events:Events",
     "jobs": "pinpoint_sdk.lib.jobs:Jobs",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .._resource import Transport
 
 if TYPE_CHECKING:
+    from pinpoint_sdk.lib.campaigns import Campaigns
     from pinpoint_sdk.lib.endpoints import Endpoints
     from pinpoint_sdk.lib.events import Events
     from pinpoint_sdk.lib.jobs import Jobs
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
     from pinpoint_sdk.lib.messages import Messages
 
     from .apps import Apps
-    from .campaigns import Campaigns
     from .channels import Channels
     from .event_streams import EventStreams
     from .in_app_messages import InAppMessages
@@ -41,7 +41,7 @@ class Resources(Transport):
     @cached_property
     def campaigns(self) -> "Campaigns":
         """Campaigns, their versions and their activities."""
-        from .campaigns import Campaigns
+        from pinpoint_sdk.lib.campaigns import Campaigns
 
         return Campaigns(self)
 
