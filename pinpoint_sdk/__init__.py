@@ -12,30 +12,62 @@ Models of every shape are in :mod:`pinpoint_sdk.models`, builders in
 :mod:`pinpoint_sdk.builders`, and a local fake of Pinpoint in :mod:`pinpoint_sdk.testing`.
 """
 
-from ._client import PinpointClient
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ClientClosedError,
-    PinpointError,
-    PinpointValidationError,
-)
-from ._operations import OPERATIONS
-from ._response import ResponseMetadata, response_metadata
-from ._retry import RetryBudget, RetryPolicy
-from ._service_errors import (
-    BadRequestException,
-    ConflictException,
-    ForbiddenException,
-    InternalServerErrorException,
-    MethodNotAllowedException,
-    NotFoundException,
-    PayloadTooLargeException,
-    TooManyRequestsException,
-)
-from .pagination import AsyncPaginator, Page
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._client import PinpointClient as PinpointClient
+    from ._exceptions import APIConnectionError as APIConnectionError
+    from ._exceptions import APIResponseValidationError as APIResponseValidationError
+    from ._exceptions import APIStatusError as APIStatusError
+    from ._exceptions import APITimeoutError as APITimeoutError
+    from ._exceptions import ClientClosedError as ClientClosedError
+    from ._exceptions import PinpointError as PinpointError
+    from ._exceptions import PinpointValidationError as PinpointValidationError
+    from ._operations import OPERATIONS as OPERATIONS
+    from ._response import ResponseMetadata as ResponseMetadata
+    from ._response import response_metadata as response_metadata
+    from ._retry import RetryBudget as RetryBudget
+    from ._retry import RetryPolicy as RetryPolicy
+    from ._service_errors import BadRequestException as BadRequestException
+    from ._service_errors import ConflictException as ConflictException
+    from ._service_errors import ForbiddenException as ForbiddenException
+    from ._service_errors import InternalServerErrorException as InternalServerErrorException
+    from ._service_errors import MethodNotAllowedException as MethodNotAllowedException
+    from ._service_errors import NotFoundException as NotFoundException
+    from ._service_errors import PayloadTooLargeException as PayloadTooLargeException
+    from ._service_errors import TooManyRequestsException as TooManyRequestsException
+    from .pagination import AsyncPaginator as AsyncPaginator
+    from .pagination import Page as Page
+
+# Loaded on first use: importing the package (as pytest does for the plugin) stays cheap.
+_SOURCES: dict[str, str] = {
+    "APIConnectionError": "._exceptions",
+    "APIResponseValidationError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AsyncPaginator": ".pagination",
+    "BadRequestException": "._service_errors",
+    "ClientClosedError": "._exceptions",
+    "ConflictException": "._service_errors",
+    "ForbiddenException": "._service_errors",
+    "InternalServerErrorException": "._service_errors",
+    "MethodNotAllowedException": "._service_errors",
+    "NotFoundException": "._service_errors",
+    "OPERATIONS": "._operations",
+    "Page": ".pagination",
+    "PayloadTooLargeException": "._service_errors",
+    "PinpointClient": "._client",
+    "PinpointError": "._exceptions",
+    "PinpointValidationError": "._exceptions",
+    "ResponseMetadata": "._response",
+    "RetryBudget": "._retry",
+    "RetryPolicy": "._retry",
+    "TooManyRequestsException": "._service_errors",
+    "response_metadata": "._response",
+}
 
 __all__ = [
     "OPERATIONS",
@@ -62,3 +94,16 @@ __all__ = [
     "TooManyRequestsException",
     "response_metadata",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    source = _SOURCES.get(name)
+    if source is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(source, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

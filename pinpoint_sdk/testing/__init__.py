@@ -25,19 +25,46 @@ Sent messages: ``fake.outbox``. With pytest, the ``pinpoint_fake`` fixture does 
 
 from __future__ import annotations
 
-from ._errors import ServiceError
-from ._fake import (
-    DEFAULT_ACCOUNT_ID,
-    DEFAULT_ENDPOINT_URL,
-    DEFAULT_REGION,
-    FakePinpoint,
-    RecordedRequest,
-)
-from ._faults import FaultInjector, FaultKind, InjectedFault
-from ._outbox import Outbox, OutboxMessage
-from ._paging import DEFAULT_PAGE_SIZE
-from ._server import FakePinpointServer
-from ._wire import Outcome, WireRequest, WireResponse
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._errors import ServiceError as ServiceError
+    from ._fake import DEFAULT_ACCOUNT_ID as DEFAULT_ACCOUNT_ID
+    from ._fake import DEFAULT_ENDPOINT_URL as DEFAULT_ENDPOINT_URL
+    from ._fake import DEFAULT_REGION as DEFAULT_REGION
+    from ._fake import FakePinpoint as FakePinpoint
+    from ._fake import RecordedRequest as RecordedRequest
+    from ._faults import FaultInjector as FaultInjector
+    from ._faults import FaultKind as FaultKind
+    from ._faults import InjectedFault as InjectedFault
+    from ._outbox import Outbox as Outbox
+    from ._outbox import OutboxMessage as OutboxMessage
+    from ._paging import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
+    from ._server import FakePinpointServer as FakePinpointServer
+    from ._wire import Outcome as Outcome
+    from ._wire import WireRequest as WireRequest
+    from ._wire import WireResponse as WireResponse
+
+# Loaded on first use: importing the package (as pytest does for the plugin) stays cheap.
+_SOURCES: dict[str, str] = {
+    "DEFAULT_ACCOUNT_ID": "._fake",
+    "DEFAULT_ENDPOINT_URL": "._fake",
+    "DEFAULT_PAGE_SIZE": "._paging",
+    "DEFAULT_REGION": "._fake",
+    "FakePinpoint": "._fake",
+    "FakePinpointServer": "._server",
+    "FaultInjector": "._faults",
+    "FaultKind": "._faults",
+    "InjectedFault": "._faults",
+    "Outbox": "._outbox",
+    "OutboxMessage": "._outbox",
+    "Outcome": "._wire",
+    "RecordedRequest": "._fake",
+    "ServiceError": "._errors",
+    "WireRequest": "._wire",
+    "WireResponse": "._wire",
+}
 
 __all__ = [
     "DEFAULT_ACCOUNT_ID",
@@ -57,3 +84,16 @@ __all__ = [
     "WireRequest",
     "WireResponse",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    source = _SOURCES.get(name)
+    if source is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(source, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
