@@ -96,30 +96,15 @@ def render_index(service: Service) -> str:
         '"""',
         "",
     ]
-    lines += ["import importlib", "from typing import TYPE_CHECKING, Any", "", "if TYPE_CHECKING:"]
+    lines += ["from typing import TYPE_CHECKING", "", "from .._lazy import lazy_exports", ""]
+    lines.append("if TYPE_CHECKING:")
     for name in ordered:
         lines.append(f"    from .{names[name]} import {name} as {name}")
-    lines += ["", "_MODULE_OF: dict[str, str] = {"]
-    lines += [f'    "{name}": "{names[name]}",' for name in ordered]
+    lines += ["", "_SOURCES: dict[str, str] = {"]
+    lines += [f'    "{name}": ".{names[name]}",' for name in ordered]
     lines += ["}", "", "__all__ = ["]
     lines += [f'    "{name}",' for name in ordered]
-    lines += [
-        "]",
-        "",
-        "",
-        "def __getattr__(name: str) -> Any:",
-        "    module = _MODULE_OF.get(name)",
-        "    if module is None:",
-        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
-        '    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)',
-        "    globals()[name] = value",
-        "    return value",
-        "",
-        "",
-        "def __dir__() -> list[str]:",
-        "    return sorted(__all__)",
-        "",
-    ]
+    lines += ["]", "", "__getattr__, __dir__ = lazy_exports(__name__, _SOURCES)", ""]
     return "\n".join(lines)
 
 
