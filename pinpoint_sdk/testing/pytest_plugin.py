@@ -76,7 +76,12 @@ async def pinpoint_client(pinpoint_fake: FakePinpoint) -> AsyncIterator[Pinpoint
 
     from .. import PinpointClient, RetryPolicy
 
+    from ._fake import DEFAULT_ENDPOINT_URL
+
+    # An explicit endpoint: AWS_ENDPOINT_URL(_PINPOINT) in the environment must not send a
+    # test's calls anywhere but the fake.
     async with PinpointClient(
+        endpoint_url=DEFAULT_ENDPOINT_URL,
         region_name=pinpoint_fake.region,
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
