@@ -75,7 +75,6 @@ async def pinpoint_client(pinpoint_fake: FakePinpoint) -> AsyncIterator[Pinpoint
     from aiobotocore.httpxsession import HttpxSession
 
     from .. import PinpointClient, RetryPolicy
-
     from ._fake import DEFAULT_ENDPOINT_URL
 
     # An explicit endpoint: AWS_ENDPOINT_URL(_PINPOINT) in the environment must not send a
