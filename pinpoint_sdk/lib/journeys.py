@@ -7,10 +7,14 @@ following the rules of :mod:`pinpoint_sdk.builders.lifecycle`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..builders.journeys import JourneyBuilder
 from ..builders.lifecycle import check_journey_write, check_state_transition
 from ..models import JourneyResponse, State
+from ..progress import ProgressCallback
 from ..resources import journeys as generated
+from ..waiters import Polling, UnexpectedStateError, Verdict, poll_until
 
 __all__ = ["Journeys"]
 
@@ -47,3 +51,54 @@ class Journeys(generated.Journeys):
     async def _change_state(self, journey: JourneyResponse, target: State) -> JourneyResponse:
         check_state_transition(journey.state, target, refresh_frequency=journey.refresh_frequency)
         return await self.update_state(journey.application_id, journey.id, state=target)
+
+    # -- waiting (issue 8) ---------------------------------------------------------------------
+
+    async def wait_for_state(
+        self,
+        application_id: str,
+        journey_id: str,
+        state: State | str | Iterable[State | str],
+        *,
+        timeout: float = 600.0,
+        poll: float = 2.0,
+        max_poll: float = 30.0,
+        progress: ProgressCallback | None = None,
+    ) -> JourneyResponse:
+        """Polls ``GetJourney`` until the journey's ``State`` is ``state`` (or one of several).
+
+        Raises :class:`~pinpoint_sdk.waiters.UnexpectedStateError` as soon as the journey
+        reaches a final state it was not meant to (``COMPLETED``, ``CANCELLED``, ``CLOSED``),
+        and :class:`~pinpoint_sdk.waiters.WaiterTimeoutError` after ``timeout`` seconds.
+        """
+        wanted = _states(state)
+
+        def check(journey: JourneyResponse) -> Verdict:
+            if journey.state in wanted:
+                return "done"
+            if journey.state in _FINAL_STATES:
+                raise UnexpectedStateError(
+                    f"journey {journey_id} is {journey.state}, and will never be "
+                    f"{' or '.join(sorted(str(s) for s in wanted))}",
+                    state=str(journey.state),
+                    last=journey,
+                )
+            return "wait"
+
+        return await poll_until(
+            lambda: self.get(application_id, journey_id),
+            check,
+            polling=Polling(timeout=timeout, poll=poll, max_poll=max_poll),
+            description=f"journey {journey_id}",
+            progress=progress,
+            report=lambda journey: (0, 0, None, str(journey.state)),
+        )
+
+
+_FINAL_STATES = frozenset({State.COMPLETED, State.CANCELLED, State.CLOSED})
+
+
+def _states(state: State | str | Iterable[State | str]) -> frozenset[State]:
+    if isinstance(state, str):
+        return frozenset({State(state)})
+    return frozenset(State(s) for s in state)
