@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from aiobotocore.config import AioConfig
+from aiobotocore.httpsession import AIOHTTPSession
 from aiobotocore.session import AioSession, get_session
 
 from ._exceptions import ClientClosedError
@@ -19,9 +21,30 @@ from .resources import Resources
 
 __all__ = ["PinpointClient"]
 
+
+class _AIOHTTPSessionWithoutHiddenRetries(AIOHTTPSession):  # type: ignore[misc]
+    """aiobotocore's aiohttp backend, minus aiohttp's own silent retry.
+
+    aiohttp re-sends a GET, PUT or DELETE once when the server closes the connection before
+    answering. Under our policy that made up to two HTTP requests per attempt, unseen by the
+    retry budget, the logs and the attempt count. aiohttp offers no public switch, so the
+    private flag is cleared when it exists; without it there is nothing to clear.
+    """
+
+    async def _get_session(self, proxy_url: Any) -> Any:
+        session = await super()._get_session(proxy_url)
+        if getattr(session, "_retry_connection", False):
+            session._retry_connection = False
+        return session
+
+
 #: botocore's own retries are off: ours decide, so a call makes at most 1 + max_retries attempts.
 _NO_BOTOCORE_RETRIES = AioConfig(retries={"total_max_attempts": 1, "mode": "standard"})
-_DEFAULT_POOL = AioConfig(max_pool_connections=50)
+_DEFAULT_POOL = AioConfig(
+    max_pool_connections=50, http_session_cls=_AIOHTTPSessionWithoutHiddenRetries
+)
+
+ResultT = TypeVar("ResultT")
 
 
 class _Connection:
@@ -158,7 +181,9 @@ class PinpointClient(Resources):
         copy._description = self._description
         return copy
 
-    async def _invoke(self, operation: str, params: dict[str, Any]) -> CallResult:
+    async def _invoke(
+        self, operation: str, params: dict[str, Any], parse: Callable[[CallResult], ResultT]
+    ) -> ResultT:
         client = await self._connection.get()
         return await invoke(
             client,
@@ -167,6 +192,7 @@ class PinpointClient(Resources):
             policy=self._policy,
             budget=self._connection.budget,
             timeout=self._timeout,
+            parse=parse,
         )
 
     async def open(self) -> PinpointClient:

@@ -1,4 +1,17 @@
-"""One API call: aiobotocore underneath, our errors on top, retried by tenacity per policy."""
+"""One API call: aiobotocore underneath, our errors on top, retried by tenacity per policy.
+
+Every call can be followed without a debugger:
+
+- one DEBUG record per call on the ``pinpoint_sdk`` logger when it ends, with ``extra``
+  fields ``operation``, ``outcome`` (``success``, ``error`` or ``cancelled``),
+  ``status_code``, ``attempts``, ``duration_ms``, ``request_id`` and ``error_code``;
+- one INFO record per retry, with ``operation``, ``attempt`` (the failed one), ``delay``,
+  ``error_code``, ``status_code`` and ``request_id``;
+- with OpenTelemetry configured, one span per call and one event per retry (``_tracing``).
+
+No record or span carries a request or response body; botocore's own DEBUG records do, and
+``_logging`` redacts secrets from them.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +19,9 @@ import asyncio
 import logging
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from botocore.exceptions import (
     ClientError,
@@ -35,8 +48,11 @@ from ._operations import CLIENT_METHODS, RETRY_UNSAFE
 from ._response import ResponseMetadata
 from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
+from ._tracing import CallSpan, start_call_span
 
 logger = logging.getLogger("pinpoint_sdk")
+
+ResultT = TypeVar("ResultT")
 
 
 #: Where ``keep_raw_body`` leaves a successful response's body in botocore's parsed response.
@@ -143,41 +159,89 @@ class _BudgetExhausted(stop_base):
         return not (isinstance(error, PinpointError) and self._budget.try_spend(error))
 
 
-def _log_retry(operation: str, policy: RetryPolicy) -> Any:
+class _Call:
+    """What is known about one call while it runs: attempts so far, and its span."""
+
+    __slots__ = ("attempts", "operation", "policy", "span", "started")
+
+    def __init__(self, operation: str, policy: RetryPolicy) -> None:
+        self.operation = operation
+        self.policy = policy
+        self.attempts = 1
+        self.started = time.perf_counter()
+        self.span: CallSpan | None = None
+
+    def duration_ms(self) -> float:
+        return round((time.perf_counter() - self.started) * 1000, 3)
+
+
+def error_code(error: BaseException) -> str:
+    """The service's error code of ``error``, or our exception's class name."""
+    code = getattr(error, "code", None)
+    return code if isinstance(code, str) and code else type(error).__name__
+
+
+def _status_of(error: BaseException | None) -> int | None:
+    status = getattr(error, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _request_id_of(error: BaseException | None) -> str | None:
+    request_id = getattr(error, "request_id", None)
+    return request_id if isinstance(request_id, str) else None
+
+
+def _before_sleep(call: _Call) -> Callable[[RetryCallState], None]:
+    """tenacity hook: logs (and traces) each failed attempt that is about to be retried."""
+
     def before_sleep(state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
-        code = getattr(error, "code", None) or type(error).__name__
+        code = error_code(error) if error is not None else "Unknown"
         delay = state.next_action.sleep if state.next_action else 0.0
+        status = _status_of(error)
+        request_id = _request_id_of(error)
         logger.info(
             "retrying %s: attempt %d of %d failed with %s; next attempt in %.2fs",
-            operation,
+            call.operation,
             state.attempt_number,
-            policy.max_retries + 1,
+            call.policy.max_retries + 1,
             code,
             delay,
             extra={
-                "operation": operation,
+                "operation": call.operation,
                 "attempt": state.attempt_number,
                 "delay": delay,
                 "error_code": code,
+                "status_code": status,
+                "request_id": request_id,
             },
         )
+        if call.span is not None:
+            call.span.retry(
+                {
+                    "pinpoint.attempt": state.attempt_number,
+                    "error.type": code,
+                    "http.response.status_code": status,
+                    "aws.request_id": request_id,
+                    "pinpoint.retry_delay_s": delay,
+                }
+            )
 
     return before_sleep
 
 
 async def _retry(
     client: Any,
-    operation: str,
+    call: _Call,
     params: dict[str, Any],
     first_error: PinpointError,
     *,
     idempotent: bool,
-    policy: RetryPolicy,
     budget: RetryBudget,
     timeout: float | None,
-) -> tuple[Any, int]:
-    """Retries after ``first_error`` (attempt 1) as the policy allows; returns (response, attempts)."""
+) -> Any:
+    """Retries after ``first_error`` (attempt 1) as the policy allows; counts in ``call``."""
+    policy = call.policy
 
     def retryable(error: BaseException) -> bool:
         return isinstance(error, PinpointError) and should_retry(error, idempotent=idempotent)
@@ -191,17 +255,16 @@ async def _retry(
         retry=retry_if_exception(retryable),
         stop=stop_after_attempt(policy.max_retries + 1) | _BudgetExhausted(budget),
         wait=wait,
-        before_sleep=_log_retry(operation, policy),
+        before_sleep=_before_sleep(call),
         reraise=True,
     )
-    attempts = 0
     async for attempt in retrying:
         with attempt:
-            attempts = attempt.retry_state.attempt_number
-            if attempts == 1:
+            call.attempts = attempt.retry_state.attempt_number
+            if call.attempts == 1:
                 # The first attempt already ran (without tenacity, see ``invoke``): replay it.
                 raise first_error
-            return await _attempt(client, operation, params, timeout), attempts
+            return await _attempt(client, call.operation, params, timeout)
     raise AssertionError("unreachable: tenacity either returns or re-raises")
 
 
@@ -213,66 +276,110 @@ async def invoke(
     policy: RetryPolicy,
     budget: RetryBudget,
     timeout: float | None,
-) -> CallResult:
+    parse: Callable[[CallResult], ResultT],
+) -> ResultT:
     """Calls ``operation`` with botocore ``params``, retrying as the policy allows.
+
+    ``parse`` turns the successful response into the caller's result. It runs inside the
+    call, so a body that cannot be understood is logged and traced as this call's error.
 
     The first attempt runs directly: setting up tenacity costs more than a local call, and
     most calls succeed at once. Only a failure that may be retried enters the retry loop.
     """
     idempotent = operation not in RETRY_UNSAFE
-    started = time.perf_counter()
+    call = _Call(operation, policy)
+    call.span = start_call_span(operation)
+    metadata: ResponseMetadata | None = None
     try:
         try:
             response = await _attempt(client, operation, params, timeout)
-            attempts = 1
         except PinpointError as error:
             if policy.max_retries < 1 or not should_retry(error, idempotent=idempotent):
                 raise
-            response, attempts = await _retry(
-                client,
-                operation,
-                params,
-                error,
-                idempotent=idempotent,
-                policy=policy,
-                budget=budget,
-                timeout=timeout,
+            response = await _retry(
+                client, call, params, error, idempotent=idempotent, budget=budget, timeout=timeout
             )
-    except PinpointError as error:
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s failed: %s",
-                operation,
-                getattr(error, "code", type(error).__name__),
-                extra={"operation": operation},
-            )
-        raise
-    budget.refund()
-    meta = response.get("ResponseMetadata", {})
-    metadata = ResponseMetadata(
-        operation=operation,
-        status_code=int(meta.get("HTTPStatusCode") or 0),
-        request_id=meta.get("RequestId"),
-        headers=meta.get("HTTPHeaders") or {},
-        attempts=attempts,
-    )
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "%s succeeded: status %d, %d attempts, %.1f ms, request id %s",
-            operation,
-            metadata.status_code,
-            attempts,
-            (time.perf_counter() - started) * 1000,
-            metadata.request_id,
-            extra={
-                "operation": operation,
-                "status_code": metadata.status_code,
-                "attempts": attempts,
-                "request_id": metadata.request_id,
-            },
+        budget.refund()
+        meta = response.get("ResponseMetadata", {})
+        metadata = ResponseMetadata(
+            operation=operation,
+            status_code=int(meta.get("HTTPStatusCode") or 0),
+            request_id=meta.get("RequestId"),
+            headers=meta.get("HTTPHeaders") or {},
+            attempts=call.attempts,
         )
-    raw_body = response.pop(_RAW_BODY, None)
-    return CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
+        raw_body = response.pop(_RAW_BODY, None)
+        result = parse(
+            CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
+        )
+    except BaseException as error:
+        # Cancellation too: a cancelled call still ends its span and says how it ended.
+        _finished(call, metadata, error)
+        raise
+    _finished(call, metadata, None)
+    return result
 
 
-__all__ = ["CallResult", "invoke", "keep_raw_body", "translate"]
+def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseException | None) -> None:
+    """Logs the end of a call and ends its span; nearly free when neither is wanted."""
+    span = call.span
+    debug = logger.isEnabledFor(logging.DEBUG)
+    if span is None and not debug:
+        return
+    if error is None:
+        outcome, code = "success", None
+    elif isinstance(error, Exception):
+        outcome, code = "error", error_code(error)
+    else:
+        outcome, code = "cancelled", type(error).__name__
+    status, request_id = _status_of(error), _request_id_of(error)
+    if metadata is not None:
+        # The HTTP exchange succeeded; only understanding the body may have failed.
+        status, request_id = metadata.status_code, metadata.request_id
+    duration_ms = call.duration_ms()
+    if span is not None:
+        span.end(
+            {
+                "http.response.status_code": status,
+                "aws.request_id": request_id,
+                "pinpoint.attempts": call.attempts,
+            },
+            error if isinstance(error, Exception) else None,
+            code,
+        )
+    if not debug:
+        return
+    fields = {
+        "operation": call.operation,
+        "outcome": outcome,
+        "status_code": status,
+        "attempts": call.attempts,
+        "duration_ms": duration_ms,
+        "request_id": request_id,
+        "error_code": code,
+    }
+    if error is None:
+        logger.debug(
+            "%s succeeded: status %s, %d attempts, %.1f ms, request id %s",
+            call.operation,
+            status,
+            call.attempts,
+            duration_ms,
+            request_id,
+            extra=fields,
+        )
+    else:
+        logger.debug(
+            "%s %s: %s after %d attempts, %.1f ms, status %s, request id %s",
+            call.operation,
+            "failed" if outcome == "error" else "cancelled",
+            code,
+            call.attempts,
+            duration_ms,
+            status,
+            request_id,
+            extra=fields,
+        )
+
+
+__all__ = ["CallResult", "error_code", "invoke", "keep_raw_body", "translate"]

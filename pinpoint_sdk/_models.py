@@ -25,6 +25,8 @@ from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
+from ._logging import redact
+
 __all__ = [
     "PinpointEnum",
     "PinpointModel",
@@ -96,7 +98,10 @@ def parse_response_json(model: type[ModelT], body: bytes) -> ModelT:
         return model.model_validate_json(body)
     except ValidationError as error:
         if any(e["type"] == "json_invalid" for e in error.errors()):
-            raise ValueError(f"the response body is not valid JSON: {body[:80]!r}") from error
+            # The start of the body says what came instead (an HTML page, a cut stream), but
+            # it may hold a secret (a channel's Credential): those are masked.
+            start = redact(body[:80].decode("utf-8", "replace"))
+            raise ValueError(f"the response body is not valid JSON: {start!r}") from error
         return parse_response(model, json.loads(body))
 
 

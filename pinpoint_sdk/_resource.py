@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -19,12 +19,16 @@ __all__ = ["Resource", "Transport"]
 ResultT = TypeVar("ResultT", bound=PinpointModel)
 BodyT = TypeVar("BodyT", bound=RequestModel)
 ItemT = TypeVar("ItemT")
+ParsedT = TypeVar("ParsedT")
 
 
 class Transport:
     """What resources call: implemented by ``PinpointClient``."""
 
-    async def _invoke(self, operation: str, params: dict[str, Any]) -> CallResult:
+    async def _invoke(
+        self, operation: str, params: dict[str, Any], parse: Callable[[CallResult], ParsedT]
+    ) -> ParsedT:
+        """Calls ``operation``; ``parse`` turns the response into the result, within the call."""
         raise NotImplementedError
 
 
@@ -63,28 +67,13 @@ class Resource:
     async def _call(
         self, operation: str, params: dict[str, Any], result: type[ResultT], payload: str
     ) -> ResultT:
-        call = await self._client._invoke(operation, _checked(operation, params))
-        if call.raw_body:
-            try:
-                parsed = parse_response_json(result, call.raw_body)
-            except ValueError as error:
-                raise APIResponseValidationError(
-                    str(error), operation=operation, request_id=call.metadata.request_id
-                ) from error
-        else:
-            data = call.response.get(payload)
-            if not isinstance(data, dict):
-                raise APIResponseValidationError(
-                    f"the response has no {payload}",
-                    operation=operation,
-                    request_id=call.metadata.request_id,
-                )
-            parsed = parse_response(result, data)
-        attach_metadata(parsed, call.metadata)
-        return parsed
+        def parse(call: CallResult) -> ResultT:
+            return _parse(operation, call, result, payload)
+
+        return await self._client._invoke(operation, _checked(operation, params), parse)
 
     async def _call_without_result(self, operation: str, params: dict[str, Any]) -> None:
-        await self._client._invoke(operation, _checked(operation, params))
+        await self._client._invoke(operation, _checked(operation, params), _ignore)
 
     def _paginate(
         self,
@@ -100,11 +89,20 @@ class Resource:
         page_size: int | None,
         max_items: int | None,
     ) -> AsyncPaginator[ItemT, ResultT]:
+        _check_count(operation, "page_size", page_size, minimum=1)
+        _check_count(operation, "max_items", max_items, minimum=0)
+
         async def fetch(token: str | None, size: int | None) -> ResultT:
             page_params = {**params, token_member: token}
             if size is not None:
                 page_params["PageSize"] = str(size)
-            return await self._call(operation, page_params, result, payload)
+
+            def parse(call: CallResult) -> ResultT:
+                return _checked_page(
+                    operation, call, _parse(operation, call, result, payload), items_path
+                )
+
+            return await self._client._invoke(operation, _checked(operation, page_params), parse)
 
         return AsyncPaginator(
             fetch,
@@ -116,11 +114,80 @@ class Resource:
         )
 
 
+def _parse(operation: str, call: CallResult, result: type[ResultT], payload: str) -> ResultT:
+    """The result model of a successful call; APIResponseValidationError if there is none."""
+    if call.raw_body is not None and not call.raw_body.strip():
+        # Every Pinpoint operation with a result answers with a JSON object. An empty 2xx body
+        # (a proxy, a cut connection) must not pass for a result whose fields are all None.
+        raise APIResponseValidationError(
+            "the response body is empty", operation=operation, request_id=call.metadata.request_id
+        )
+    if call.raw_body:
+        try:
+            parsed = parse_response_json(result, call.raw_body)
+        except ValueError as error:
+            raise APIResponseValidationError(
+                str(error), operation=operation, request_id=call.metadata.request_id
+            ) from error
+    else:
+        data = call.response.get(payload)
+        if not isinstance(data, dict):
+            raise APIResponseValidationError(
+                f"the response has no {payload}",
+                operation=operation,
+                request_id=call.metadata.request_id,
+            )
+        parsed = parse_response(result, data)
+    attach_metadata(parsed, call.metadata)
+    return parsed
+
+
+def _checked_page(
+    operation: str, call: CallResult, page: ResultT, items_path: tuple[str, ...]
+) -> ResultT:
+    """``page``, once its items are known to be a list (or absent).
+
+    Lenient parsing keeps a value it cannot convert as it came; a page whose items are a
+    string or a number could not be iterated, so it is refused here, with the request id.
+    """
+    if not items_path:
+        return page
+    value: Any = page
+    for depth, attribute in enumerate(items_path):
+        if value is None:
+            return page
+        if not isinstance(value, PinpointModel):
+            break
+        value = getattr(value, attribute, None)
+        if depth == len(items_path) - 1 and (value is None or isinstance(value, list)):
+            return page
+    raise APIResponseValidationError(
+        f"the page's {'.'.join(items_path)} is not a list of items",
+        operation=operation,
+        request_id=call.metadata.request_id,
+    )
+
+
+def _ignore(call: CallResult) -> None:
+    """The ``parse`` of operations without a result."""
+
+
+def _check_count(operation: str, name: str, value: object, *, minimum: int) -> None:
+    """Refuses a page size or item limit that is not a whole number of at least ``minimum``."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise PinpointValidationError(
+            f"{operation}: {name} must be a whole number of at least {minimum}, not {value!r}"
+        )
+
+
 def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Drops unset parameters and refuses empty path parameters.
+    """Drops unset parameters; refuses empty path parameters and page sizes that are no number.
 
     botocore would send ``/v1/apps//campaigns/c1`` for an empty id: a request for another
-    resource than the caller meant, so it never leaves this process.
+    resource than the caller meant, so it never leaves this process. The model types
+    ``PageSize`` as a string, so botocore would send ``page_size="ten"`` as it is.
     """
     for name in PATH_PARAMETERS[operation]:
         value = params.get(name)
@@ -128,4 +195,9 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
             raise PinpointValidationError(
                 f"{operation}: {name} must be a non-empty string, not {value!r}"
             )
+    size = params.get("PageSize")
+    if size is not None and not (isinstance(size, str) and size.isdigit() and int(size) >= 1):
+        raise PinpointValidationError(
+            f"{operation}: page_size must be a whole number of at least 1, not {size!r}"
+        )
     return {key: value for key, value in params.items() if value is not None}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._decode import decode_request, decode_value
 from ._encode import FakeBugError, encode_body, encode_value
 from ._errors import ServiceError, not_implemented, server_error, too_many_requests
-from ._faults import FaultInjector, InjectedFault
+from ._faults import FaultInjector, InjectedFault, corrupt_response
 from ._handlers import HANDLERS, Call
 from ._ids import Arns, new_request_id, now_iso
 from ._model import Operation, load_service_model
@@ -245,7 +245,7 @@ class FakePinpoint:
         operation = prepared.operation
         fault = prepared.fault
         if fault is not None and not fault.after_acting:
-            return self._faulted(record, fault)
+            return self._faulted(record, fault, None)
         if operation is None or prepared.params is None or prepared.error is not None:
             assert prepared.error is not None
             response = self._error(prepared.error, record.request_id)
@@ -258,7 +258,7 @@ class FakePinpoint:
                 record.acted = True
                 response = json_response(operation.response_code, record.request_id, body)
         if fault is not None:
-            return self._faulted(record, fault)
+            return self._faulted(record, fault, response)
         return self._respond(record, response)
 
     def _act(
@@ -288,9 +288,15 @@ class FakePinpoint:
     def _error(error: ServiceError, request_id: str) -> WireResponse:
         return error_response(error.status, error.code, error.message, request_id)
 
-    def _faulted(self, record: RecordedRequest, fault: InjectedFault) -> Outcome:
+    def _faulted(
+        self, record: RecordedRequest, fault: InjectedFault, real: WireResponse | None
+    ) -> Outcome:
         if fault.kind == "drop":
             return Outcome(None, acted=record.acted)
+        if fault.kind == "corrupt":
+            spoiled, cut_at = corrupt_response(fault, real, record.request_id)
+            record.status = spoiled.status
+            return Outcome(spoiled, acted=record.acted, cut_at=cut_at)
         if fault.kind == "throttle":
             error = too_many_requests("Rate exceeded (injected by FakePinpoint)")
         else:

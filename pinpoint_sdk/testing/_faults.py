@@ -1,4 +1,4 @@
-"""Fault injection: throttling, 5xx answers, dropped connections and latency, on demand.
+"""Fault injection: throttling, 5xx answers, dropped connections, bad bodies and latency.
 
 Rules apply per operation name (``"SendMessages"``) or to every operation, for the next N
 calls or for every call, or at random with a seeded generator. A fault either replaces the
@@ -6,6 +6,10 @@ operation (``after_acting=False``: the service never acted, nothing changed) or 
 (``after_acting=True``: the operation took effect, e.g. the message is in the outbox, and
 then the answer is an error or the connection drops). The second kind is what a client that
 must never re-send a non-idempotent call has to survive.
+
+Bodies can be corrupted too (:meth:`FaultInjector.corrupt_body`): invalid JSON, JSON cut
+short, a proxy's HTML error page, an empty body, or a body that stops before its
+``Content-Length`` because the connection closed mid-transfer.
 
 When several rules match a call, the oldest one that fires wins; latency rules add up and
 combine with any fault.
@@ -17,10 +21,16 @@ import random
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Literal
 
-FaultKind = Literal["throttle", "error", "drop"]
+from ._wire import WireResponse
+
+FaultKind = Literal["throttle", "error", "drop", "corrupt"]
+#: How :meth:`FaultInjector.corrupt_body` spoils a body (see there).
+BodyFault = Literal["malformed", "truncated", "html", "empty", "incomplete"]
 _SERVER_ERRORS = (500, 502, 503, 504)
+_BODY_FAULTS: tuple[BodyFault, ...] = ("malformed", "truncated", "html", "empty", "incomplete")
 
 
 @dataclass(frozen=True)
@@ -30,10 +40,17 @@ class InjectedFault:
     kind: FaultKind
     status: int | None
     after_acting: bool
+    #: For ``corrupt`` faults: how the body is spoiled.
+    body: BodyFault | None = None
 
     def describe(self) -> str:
-        """A short label for the request log: ``throttle``, ``error 503`` or ``drop``."""
-        label = f"error {self.status}" if self.kind == "error" else self.kind
+        """A short label for the request log: ``throttle``, ``error 503``, ``corrupt html``..."""
+        if self.kind == "error":
+            label = f"error {self.status}"
+        elif self.kind == "corrupt":
+            label = f"corrupt {self.body}" + (f" {self.status}" if self.status else "")
+        else:
+            label = self.kind
         return f"{label} after acting" if self.after_acting else label
 
 
@@ -63,6 +80,13 @@ class _Latency:
     seconds: float
     operations: frozenset[str] | None
     remaining: int | None
+    jitter: float = 0.0
+    rng: random.Random | None = None
+
+    def draw(self) -> float:
+        if self.rng is None or not self.jitter:
+            return self.seconds
+        return self.seconds + self.rng.uniform(0.0, self.jitter)
 
 
 def _operations(operation: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -142,6 +166,42 @@ class FaultInjector:
         """
         self._add(InjectedFault("drop", None, after_acting), operation, times)
 
+    def corrupt_body(
+        self,
+        kind: BodyFault = "malformed",
+        *,
+        status: int | None = None,
+        times: int | None = 1,
+        operation: str | Iterable[str] | None = None,
+        after_acting: bool = True,
+    ) -> None:
+        """Spoil the body of the next ``times`` answers.
+
+        ``kind``:
+
+        - ``"malformed"``: not JSON (the real body with its end mangled);
+        - ``"truncated"``: the first half of the real body, with a matching
+          ``Content-Length``, as a proxy that cut the stream would send;
+        - ``"html"``: an HTML error page (``text/html``), as load balancers and proxies send;
+        - ``"empty"``: no body at all;
+        - ``"incomplete"``: ``Content-Length`` announces the whole body, half of it arrives,
+          then the connection closes (in process: ``httpx.RemoteProtocolError``).
+
+        By default the operation takes effect first (``after_acting=True``: the service acted,
+        the answer was spoiled on its way back) and the status is the real one, except for
+        ``"html"`` which defaults to 502. ``after_acting=False`` is a proxy answering on its
+        own: nothing reaches the service, and ``status`` must be given.
+        """
+        if kind not in _BODY_FAULTS:
+            raise ValueError(f"kind must be one of {_BODY_FAULTS}")
+        if status is None and kind == "html":
+            status = 502
+        if status is None and not after_acting:
+            raise ValueError("a corrupt answer that does not act needs a status")
+        if status is not None and not 200 <= status <= 599:
+            raise ValueError("status must be an HTTP status (200..599)")
+        self._add(InjectedFault("corrupt", status, after_acting, kind), operation, times)
+
     def randomly(
         self,
         probability: float,
@@ -162,6 +222,8 @@ class FaultInjector:
             raise ValueError("probability must be between 0 and 1")
         if kind == "error" and status not in _SERVER_ERRORS:
             raise ValueError(f"status must be one of {_SERVER_ERRORS}")
+        if kind == "corrupt":
+            raise ValueError("randomly() injects throttle, error or drop; see corrupt_body()")
         code = {"throttle": 429, "error": status, "drop": None}[kind]
         self._add(InjectedFault(kind, code, after_acting), operation, times, probability, seed)
 
@@ -171,13 +233,20 @@ class FaultInjector:
         *,
         operation: str | Iterable[str] | None = None,
         times: int | None = None,
+        jitter: float = 0.0,
+        seed: int = 0,
     ) -> None:
-        """Delay matching calls by ``seconds`` before the fake acts on them."""
+        """Delay matching calls by ``seconds`` before the fake acts on them.
+
+        ``jitter`` adds a random ``0..jitter`` seconds to each call (seeded with ``seed``), for
+        load tests whose calls should not all take the same time.
+        """
         _check_times(times)
-        if seconds < 0:
-            raise ValueError("seconds must not be negative")
+        if seconds < 0 or jitter < 0:
+            raise ValueError("seconds and jitter must not be negative")
+        rng = random.Random(seed) if jitter else None
         with self._lock:
-            self._latencies.append(_Latency(seconds, _operations(operation), times))
+            self._latencies.append(_Latency(seconds, _operations(operation), times, jitter, rng))
 
     def clear(self) -> None:
         """Removes every rule."""
@@ -201,6 +270,43 @@ class FaultInjector:
                     if latency.remaining <= 0:
                         continue
                     latency.remaining -= 1
-                delay += latency.seconds
+                delay += latency.draw()
             self._rules = [r for r in self._rules if r.remaining is None or r.remaining > 0]
             return chosen, delay
+
+
+#: What a load balancer or proxy sends instead of the service's JSON.
+_HTML_PAGE = (
+    "<html>\r\n<head><title>{status}</title></head>\r\n<body>\r\n"
+    "<center><h1>{status}</h1></center>\r\n</body>\r\n</html>\r\n"
+)
+
+
+def corrupt_response(
+    fault: InjectedFault, real: WireResponse | None, request_id: str
+) -> tuple[WireResponse, int | None]:
+    """The spoiled answer for a ``corrupt`` fault, and where to cut the body (``incomplete``).
+
+    ``real`` is the answer the fake would have sent (``None`` when it did not act).
+    """
+    status = fault.status or (real.status if real is not None else 502)
+    headers = dict(real.headers) if real is not None else {"x-amzn-RequestId": request_id}
+    body = real.body if real is not None and real.body else b'{"Message": "OK"}'
+    cut_at: int | None = None
+    if fault.body == "malformed":
+        # Still looks like JSON to a glance, but a parser stops at the doubled comma.
+        body = body.rstrip()[:-1] + b",,}"
+        headers["Content-Type"] = "application/json"
+    elif fault.body == "truncated":
+        body = body[: len(body) // 2]
+    elif fault.body == "html":
+        reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
+        body = _HTML_PAGE.format(status=f"{status} {reason}".strip()).encode()
+        # A proxy's page carries none of the service's headers.
+        headers = {"Content-Type": "text/html"}
+    elif fault.body == "empty":
+        body = b""
+        headers.pop("Content-Type", None)
+    elif fault.body == "incomplete":
+        cut_at = len(body) // 2
+    return WireResponse(status, headers, body), cut_at

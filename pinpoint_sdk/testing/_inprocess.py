@@ -11,7 +11,7 @@ httpx and respx are development dependencies, so this module is imported only on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
@@ -44,9 +44,26 @@ def _to_httpx(outcome: Outcome, request: httpx.Request) -> httpx.Response:
         if outcome.acted:
             raise httpx.ReadError("FakePinpoint dropped the connection", request=request)
         raise httpx.ConnectError("FakePinpoint refused the connection", request=request)
+    if outcome.cut_at is not None:
+        headers = {**response.headers, "Content-Length": str(len(response.body))}
+        stream = _IncompleteStream(response.body[: outcome.cut_at])
+        return httpx.Response(response.status, headers=headers, stream=stream, request=request)
     return httpx.Response(
         response.status, headers=response.headers, content=response.body, request=request
     )
+
+
+class _IncompleteStream(httpx.AsyncByteStream):
+    """A body that ends early, as httpx reports a connection closed mid-body."""
+
+    def __init__(self, head: bytes) -> None:
+        self._head = head
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self._head
+        raise httpx.RemoteProtocolError(
+            "peer closed connection without sending complete message body (FakePinpoint)"
+        )
 
 
 async def answer(fake: FakePinpoint, request: httpx.Request) -> httpx.Response:

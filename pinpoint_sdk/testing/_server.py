@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from ._fake import FakePinpoint
-from ._wire import WireRequest
+from ._wire import WireRequest, WireResponse
 
 
 class FakePinpointServer:
@@ -66,7 +66,23 @@ class FakePinpointServer:
                 request.transport.abort()
             raise asyncio.CancelledError
         response = outcome.response
+        if outcome.cut_at is not None:
+            return await self._send_incomplete(request, response, outcome.cut_at)
         return web.Response(status=response.status, headers=response.headers, body=response.body)
+
+    @staticmethod
+    async def _send_incomplete(
+        request: web.Request, response: WireResponse, cut_at: int
+    ) -> web.StreamResponse:
+        """Announces the whole body, sends ``cut_at`` bytes of it, and closes the connection."""
+        stream = web.StreamResponse(status=response.status, headers=response.headers)
+        stream.content_length = len(response.body)
+        await stream.prepare(request)
+        await stream.write(response.body[:cut_at])
+        if request.transport is not None:
+            # close(), not abort(): the bytes written so far must still go out.
+            request.transport.close()
+        raise asyncio.CancelledError
 
     async def start(self) -> None:
         """Starts listening; :attr:`url` is valid afterwards."""

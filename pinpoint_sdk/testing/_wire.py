@@ -57,10 +57,13 @@ class Outcome:
 
     ``acted`` tells whether the operation took effect before a drop, which in process picks
     the exception the client sees (``ReadError`` rather than ``ConnectError``).
+    ``cut_at``, when set, sends the headers (with the full ``Content-Length``) and only the
+    first ``cut_at`` bytes of the body, then closes the connection.
     """
 
     response: WireResponse | None
     acted: bool = False
+    cut_at: int | None = None
 
 
 def json_response(status: int, request_id: str, body: bytes) -> WireResponse:
