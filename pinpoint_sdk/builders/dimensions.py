@@ -41,6 +41,7 @@ from pinpoint_sdk.models import (
     SetDimension,
 )
 
+from .._exceptions import PinpointValidationError
 from ._problems import Problem
 from .durations import format_instant
 
@@ -201,6 +202,10 @@ class MetricCriterion:
 
     def compare(self, operator: str, value: float) -> Dimensions:
         """Sets a raw ``ComparisonOperator``; it is checked against the five names at build."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise PinpointValidationError(
+                f"metric {self._name!r}: the value must be a number, not {value!r}"
+            )
         self._target[self._name] = MetricDimension(comparison_operator=operator, value=float(value))
         return self._owner
 

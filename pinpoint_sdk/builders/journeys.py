@@ -43,6 +43,7 @@ from pinpoint_sdk.models import (
     WriteJourneyRequest,
 )
 
+from .._exceptions import PinpointValidationError
 from ._problems import BuildError, Problem
 from .durations import DurationLike, format_instant, iso_duration
 from .journey_activities import (
@@ -168,6 +169,10 @@ class JourneyBuilder(Path):
 
     def start_with(self, step: Step | str) -> Self:
         """Makes ``step`` the ``StartActivity`` (by default the first activity added)."""
+        if not isinstance(step, (str, Step)):
+            raise PinpointValidationError(
+                f"start_with takes a step or an activity id, not {step!r}"
+            )
         self._graph.start = step if isinstance(step, str) else step.id
         return self
 

@@ -39,6 +39,7 @@ from pinpoint_sdk.models import (
     WriteSegmentRequest,
 )
 
+from .._exceptions import PinpointValidationError
 from ._problems import BuildError, Problem
 from .dimensions import (
     Dimensions,
@@ -107,7 +108,8 @@ class Group:
 
     def where(self, *dimensions: Dimensions) -> Group:
         """Adds criteria entries (``Dimensions``) to the group."""
-        self._dimensions = [*(self._dimensions or []), *dimensions]
+        checked = [_require_dimensions(entry, "Group.where") for entry in dimensions]
+        self._dimensions = [*(self._dimensions or []), *checked]
         return self
 
     def base_segment(
@@ -184,6 +186,8 @@ class SegmentBuilder:
     """
 
     def __init__(self, name: str | None = None) -> None:
+        if name is not None and not isinstance(name, str):
+            raise PinpointValidationError(f"segment name must be a string, not {name!r}")
         self._name = name
         self._dimensions: Dimensions | None = None
         self._groups: list[Group] | None = None
@@ -198,7 +202,7 @@ class SegmentBuilder:
 
     def where(self, dimensions: Dimensions) -> SegmentBuilder:
         """The segment is the endpoints matching these criteria (the ``Dimensions`` form)."""
-        self._dimensions = dimensions
+        self._dimensions = _require_dimensions(dimensions, "SegmentBuilder.where")
         return self
 
     def group(self, *groups: Group) -> SegmentBuilder:
@@ -388,12 +392,22 @@ def validate_segment(
     return problems
 
 
+def _require_dimensions(value: object, where: str) -> Dimensions:
+    # Typed callers cannot get here; untyped ones get an error naming the argument.
+    if not isinstance(value, Dimensions):
+        raise PinpointValidationError(f"{where} takes a Dimensions(), not {value!r}")
+    return value
+
+
 def _parse_request(
     request: WriteSegmentRequest | Mapping[str, Any],
 ) -> tuple[WriteSegmentRequest | None, list[Problem]]:
     """The request as a model, or None and one problem per place the dict misfits the model."""
     if isinstance(request, WriteSegmentRequest):
         return request, []
+    if not isinstance(request, Mapping):
+        message = f"expected a WriteSegmentRequest or a dict, not {type(request).__name__}"
+        return None, [Problem(_ROOT, message, "BC")]
     try:
         return WriteSegmentRequest.model_validate(dict(request)), []
     except ValidationError as error:
