@@ -18,7 +18,8 @@
         ├── TooManyRequestsException      429
         └── InternalServerErrorException  500
 
-Every ``APIStatusError`` carries ``status_code``, the service's error ``code``, ``message``,
+Every error raised by a call carries ``attempts``, the HTTP attempts it made. Every
+``APIStatusError`` carries ``status_code``, the service's error ``code``, ``message``,
 ``request_id`` and the ``operation`` name. Connection errors say whether the request may have
 reached the service (``request_sent``), which is what decides if a non-idempotent call may be
 retried.
@@ -41,6 +42,9 @@ __all__ = [
 
 class PinpointError(Exception):
     """Base of every error raised by pinpoint_sdk."""
+
+    #: HTTP attempts the call made before this error (0: it failed before sending anything).
+    attempts: int = 0
 
 
 class PinpointValidationError(PinpointError, ValueError):

@@ -313,6 +313,8 @@ async def invoke(
             CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
         )
     except BaseException as error:
+        if isinstance(error, PinpointError):
+            error.attempts = call.attempts
         # Cancellation too: a cancelled call still ends its span and says how it ended.
         _finished(call, metadata, error)
         raise

@@ -148,20 +148,21 @@ FAULTS: list[Fault] = [
     ),
     Fault(
         "timeout-per-call",
-        "read timeout: `with_options(timeout=0.2)`, 0.5 s answer once",
-        lambda f, op: f.add_latency(0.5, operation=op, times=1),
+        "read timeout: `with_options(timeout=0.5)`, 1.5 s answer once",
+        lambda f, op: f.add_latency(1.5, operation=op, times=1),
         read=Expected(OK, 2),
         send=Expected("APITimeoutError (request_sent=True)", 1, sent=1),
-        options={"timeout": 0.2},
+        # Wide margins: the retry must answer within the timeout on a busy 2-core machine.
+        options={"timeout": 0.5},
         settle=5.0,
     ),
     Fault(
         "timeout-read-timeout",
-        "read timeout: `AioConfig(read_timeout=0.2)`, 0.5 s answer once",
-        lambda f, op: f.add_latency(0.5, operation=op, times=1),
+        "read timeout: `AioConfig(read_timeout=0.5)`, 1.5 s answer once",
+        lambda f, op: f.add_latency(1.5, operation=op, times=1),
         read=Expected(OK, 2),
         send=Expected("APITimeoutError (request_sent=True)", 1, sent=1),
-        options={"config": AioConfig(read_timeout=0.2)},
+        options={"config": AioConfig(read_timeout=0.5)},
         settle=5.0,
     ),
     Fault(

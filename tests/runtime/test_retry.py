@@ -93,7 +93,7 @@ async def test_retries_stop_at_one_plus_max_retries(
     route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(return_value=BROKEN)
     with pytest.raises(InternalServerErrorException) as raised:
         await client.campaigns.get("app1", "c1")
-    assert route.call_count == 3
+    assert route.call_count == 3 == raised.value.attempts
     assert raised.value.status_code == 500 and raised.value.request_id == "rid-500"
     assert raised.value.__cause__ is not None  # botocore's ClientError
 
@@ -102,9 +102,9 @@ async def test_a_500_on_send_messages_is_not_retried(
     client: PinpointClient, respx_mock: respx.MockRouter
 ) -> None:
     route = respx_mock.post(url__regex=MESSAGES_URL).mock(return_value=BROKEN)
-    with pytest.raises(InternalServerErrorException):
+    with pytest.raises(InternalServerErrorException) as raised:
         await _send(client)
-    assert route.call_count == 1
+    assert route.call_count == 1 == raised.value.attempts
 
 
 @pytest.mark.parametrize("status", [502, 503, 504])
