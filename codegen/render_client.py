@@ -23,6 +23,8 @@ from .render_models import HEADER
 from .service import Member, Operation, Service
 
 _PYTHON_TYPES = {"str", "int", "float", "bool", "datetime", "bytes"}
+#: Query parameter types ``pinpoint_sdk/_resource.py`` knows how to check.
+_CHECKED_QUERY_TYPES = {"str", "int", "bool", "datetime", "list[str]"}
 
 
 def resource_class_name(path: tuple[str, ...]) -> str:
@@ -326,6 +328,24 @@ def render_operations(service: Service) -> str:
     lines.append("SECRET_MEMBERS: frozenset[str] = frozenset(")
     lines.append("    {" + ", ".join(f'"{name}"' for name in secrets) + "}")
     lines += [")", ""]
+    lines.append("#: botocore operation name -> its query parameters: (Python type, required).")
+    lines.append("#: Checked before sending, in place of botocore's parameter validation.")
+    lines.append(
+        "QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[str, bool]]] = MappingProxyType("
+    )
+    lines.append("    {")
+    for op in service.operations.values():
+        query = [m for m in op.parameters if m.location == "querystring"]
+        unknown = {m.type_expr for m in query} - _CHECKED_QUERY_TYPES
+        if unknown:
+            raise SystemExit(
+                f"codegen: {op.name} has query parameters of types {unknown}; "
+                "teach pinpoint_sdk/_resource.py:_QUERY_CHECKS to check them"
+            )
+        if query:
+            entries = ", ".join(f'"{m.wire_name}": ("{m.type_expr}", {m.required})' for m in query)
+            lines.append(f'        "{op.name}": {{{entries}}},')
+    lines += ["    }", ")", ""]
     lines.append("#: botocore operation name -> its path parameters, which must not be empty.")
     lines.append("PATH_PARAMETERS: Mapping[str, tuple[str, ...]] = MappingProxyType(")
     lines.append("    {")

@@ -69,7 +69,13 @@ class PinpointModel(BaseModel):
 
 
 class RequestModel(PinpointModel):
-    """A shape that can be sent: unknown fields are an error."""
+    """A shape that can be sent: unknown fields are an error, and so is a bad assignment.
+
+    Assignments are validated too (``request.name = 5`` raises), so a model changed after it
+    was built is still valid when it is sent.
+    """
+
+    model_config = ConfigDict(validate_assignment=True)
 
 
 class ResponseModel(PinpointModel):

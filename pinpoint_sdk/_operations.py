@@ -276,6 +276,77 @@ SECRET_MEMBERS: frozenset[str] = frozenset(
     }
 )
 
+#: botocore operation name -> its query parameters: (Python type, required).
+#: Checked before sending, in place of botocore's parameter validation.
+QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[str, bool]]] = MappingProxyType(
+    {
+        "DeleteEmailTemplate": {"Version": ("str", False)},
+        "DeleteInAppTemplate": {"Version": ("str", False)},
+        "DeletePushTemplate": {"Version": ("str", False)},
+        "DeleteSmsTemplate": {"Version": ("str", False)},
+        "DeleteVoiceTemplate": {"Version": ("str", False)},
+        "GetApplicationDateRangeKpi": {
+            "EndTime": ("datetime", False),
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+            "StartTime": ("datetime", False),
+        },
+        "GetApps": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetCampaignActivities": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetCampaignDateRangeKpi": {
+            "EndTime": ("datetime", False),
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+            "StartTime": ("datetime", False),
+        },
+        "GetCampaignVersions": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetCampaigns": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetEmailTemplate": {"Version": ("str", False)},
+        "GetExportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetImportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetInAppTemplate": {"Version": ("str", False)},
+        "GetJourneyDateRangeKpi": {
+            "EndTime": ("datetime", False),
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+            "StartTime": ("datetime", False),
+        },
+        "GetJourneyExecutionActivityMetrics": {
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+        },
+        "GetJourneyExecutionMetrics": {"NextToken": ("str", False), "PageSize": ("str", False)},
+        "GetJourneyRunExecutionActivityMetrics": {
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+        },
+        "GetJourneyRunExecutionMetrics": {"NextToken": ("str", False), "PageSize": ("str", False)},
+        "GetJourneyRuns": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetPushTemplate": {"Version": ("str", False)},
+        "GetRecommenderConfigurations": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetSegmentExportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetSegmentImportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetSegmentVersions": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetSegments": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetSmsTemplate": {"Version": ("str", False)},
+        "GetVoiceTemplate": {"Version": ("str", False)},
+        "ListJourneys": {"PageSize": ("str", False), "Token": ("str", False)},
+        "ListTemplateVersions": {"NextToken": ("str", False), "PageSize": ("str", False)},
+        "ListTemplates": {
+            "NextToken": ("str", False),
+            "PageSize": ("str", False),
+            "Prefix": ("str", False),
+            "TemplateType": ("str", False),
+        },
+        "UntagResource": {"TagKeys": ("list[str]", True)},
+        "UpdateEmailTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+        "UpdateInAppTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+        "UpdatePushTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+        "UpdateSmsTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+        "UpdateVoiceTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+    }
+)
+
 #: botocore operation name -> its path parameters, which must not be empty.
 PATH_PARAMETERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -10,7 +11,7 @@ from pydantic import ValidationError
 from ._exceptions import APIResponseValidationError, PinpointValidationError
 from ._invoke import CallResult
 from ._models import PinpointModel, RequestModel, parse_response, parse_response_json
-from ._operations import PATH_PARAMETERS
+from ._operations import PATH_PARAMETERS, QUERY_PARAMETERS
 from ._response import attach_metadata
 from .pagination import AsyncPaginator
 
@@ -183,7 +184,12 @@ def _check_count(operation: str, name: str, value: object, *, minimum: int) -> N
 
 
 def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Drops unset parameters; refuses empty path parameters and page sizes that are no number.
+    """Drops unset parameters; refuses path and query parameters botocore would mis-send.
+
+    botocore's parameter validation is off (the models validate every body, and repeating
+    it costs more than the rest of a call's client CPU), so the few parameters outside the
+    body are checked here: path parameters non-empty strings, query parameters of their type,
+    required ones present.
 
     botocore would send ``/v1/apps//campaigns/c1`` for an empty id: a request for another
     resource than the caller meant, so it never leaves this process. The model types
@@ -200,4 +206,30 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
         raise PinpointValidationError(
             f"{operation}: page_size must be a whole number of at least 1, not {size!r}"
         )
+    for name, (expected, required) in QUERY_PARAMETERS.get(operation, {}).items():
+        value = params.get(name)
+        if value is None:
+            if required:
+                raise PinpointValidationError(f"{operation}: {name} is required")
+        elif not _QUERY_CHECKS[expected](value):
+            raise PinpointValidationError(
+                f"{operation}: {name} must be {_QUERY_NAMES[expected]}, not {value!r}"
+            )
     return {key: value for key, value in params.items() if value is not None}
+
+
+# botocore's own parameter validation is off (the models check bodies); these check the rest.
+_QUERY_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda value: isinstance(value, str),
+    "int": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "bool": lambda value: isinstance(value, bool),
+    "datetime": lambda value: isinstance(value, datetime),
+    "list[str]": lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
+}
+_QUERY_NAMES = {
+    "str": "a string",
+    "int": "an integer",
+    "bool": "True or False",
+    "datetime": "a datetime",
+    "list[str]": "a list of strings",
+}

@@ -176,3 +176,31 @@ async def test_unknown_fields_and_enum_values_in_responses_parse(
     assert job.job_status == "ARCHIVED_BY_2027_FEATURE"
     assert job.definition.format == "PARQUET"
     assert job.model_extra == {"ShinyNewField": [1, 2]}
+
+
+async def test_query_parameters_are_checked_by_the_sdk_since_botocore_validation_is_off(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    from botocore.validate import ParamValidationDecorator
+
+    raw = await client._connection.get()
+    # botocore wraps its serializer in a validating decorator when validation is on.
+    assert not isinstance(raw._serializer, ParamValidationDecorator)
+    route = respx_mock.route().mock(return_value=httpx.Response(202, json={"Message": "ok"}))
+    bad_version: Any = 5
+    with pytest.raises(PinpointValidationError, match="Version"):
+        await client.templates.email.delete("welcome", version=bad_version)
+    missing: Any = None
+    with pytest.raises(PinpointValidationError, match="TagKeys"):
+        await client.tags.remove("arn:aws:mobiletargeting:us-east-1:1:apps/a1", tag_keys=missing)
+    assert route.call_count == 0
+
+
+def test_a_request_model_changed_after_it_was_built_is_validated_again() -> None:
+    from pydantic import ValidationError
+
+    request = CreateApplicationRequest(name="shop")
+    bad: Any = ["not", "a", "name"]
+    with pytest.raises(ValidationError, match="name"):
+        request.name = bad
+    assert request.to_params() == {"Name": "shop"}
