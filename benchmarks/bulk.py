@@ -36,13 +36,11 @@ from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
 
 CREDENTIALS: dict[str, Any] = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 CONCURRENCY = (1, 4, 8, 16)
-#: botocore validates parameters again after pydantic did; --no-botocore-validation skips it.
-VALIDATE = True
 
 
 def config() -> AioConfig:
-    """The client configuration of the HTTP runs."""
-    return AioConfig(parameter_validation=VALIDATE)
+    """The client configuration of the HTTP runs (the SDK's defaults)."""
+    return AioConfig()
 
 
 def endpoints(count: int, prefix: str) -> Iterator[EndpointBatchItem]:
@@ -54,7 +52,7 @@ def endpoints(count: int, prefix: str) -> Iterator[EndpointBatchItem]:
 
 @asynccontextmanager
 async def in_process(fake: FakePinpoint) -> AsyncIterator[PinpointClient]:
-    config = AioConfig(http_session_cls=HttpxSession, parameter_validation=VALIDATE)
+    config = AioConfig(http_session_cls=HttpxSession)
     with fake.mock():
         async with PinpointClient(region_name="us-east-1", config=config, **CREDENTIALS) as client:
             yield client
@@ -197,13 +195,7 @@ if __name__ == "__main__":
     parser.add_argument("--latency", type=float, default=0.005)
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--serve", type=float, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--no-botocore-validation",
-        action="store_true",
-        help="AioConfig(parameter_validation=False): the models validated the request already",
-    )
     arguments = parser.parse_args()
-    VALIDATE = not arguments.no_botocore_validation
     if arguments.serve is not None:
         serve(arguments.serve)
     else:
