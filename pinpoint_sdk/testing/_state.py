@@ -27,6 +27,10 @@ class Versioned:
         """The latest version."""
         return self.versions[-1]
 
+    def version(self, wanted: object) -> JsonDict | None:
+        """The record of version ``wanted`` (compared as text, as it comes in a path)."""
+        return next((r for r in self.versions if str(r["Version"]) == str(wanted)), None)
+
 
 @dataclass
 class Job:

@@ -51,6 +51,10 @@ class Call:
             raise not_found(f"Application not found: {app_id}")
         return app
 
+    def with_tags(self, record: JsonDict) -> JsonDict:
+        """``record`` with its current ``tags``, which live per ARN, as responses carry them."""
+        return {**record, "tags": self.state.tags_of(record["Arn"])}
+
     def message_body(self, message: str = "Accepted") -> JsonDict:
         """A ``MessageBody`` reply, as update and delete operations of templates return."""
         return {"Message": message, "RequestID": self.request_id}

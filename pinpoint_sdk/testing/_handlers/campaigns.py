@@ -39,10 +39,6 @@ def _status(record: JsonDict) -> JsonDict:
     return {"CampaignStatus": "PAUSED" if record.get("IsPaused") else "SCHEDULED"}
 
 
-def _with_tags(call: Call, record: JsonDict) -> JsonDict:
-    return {**record, "tags": call.state.tags_of(record["Arn"])}
-
-
 def _add_activity(app: AppState, record: JsonDict) -> None:
     schedule = record.get("Schedule") or {}
     start = schedule.get("StartTime", "IMMEDIATE")
@@ -81,20 +77,20 @@ def create_campaign(call: Call) -> JsonDict:
     app.campaigns[campaign_id] = Versioned([record])
     call.state.set_tags(record["Arn"], tags)
     _add_activity(app, record)
-    return _with_tags(call, record)
+    return call.with_tags(record)
 
 
 @handles("GetCampaign")
 def get_campaign(call: Call) -> JsonDict:
     """Returns the latest version of a campaign."""
-    return _with_tags(call, _campaign(call, call.app()).current)
+    return call.with_tags(_campaign(call, call.app()).current)
 
 
 @handles("GetCampaigns")
 def get_campaigns(call: Call) -> JsonDict:
     """Lists the latest version of every campaign, oldest campaign first."""
     app = call.app()
-    items = [_with_tags(call, campaign.current) for campaign in app.campaigns.values()]
+    items = [call.with_tags(campaign.current) for campaign in app.campaigns.values()]
     return page_response(items, call.params)
 
 
@@ -120,7 +116,7 @@ def update_campaign(call: Call) -> JsonDict:
     merged["State"] = merged["DefaultState"] = _status(merged)
     campaign.versions.append(merged)
     _add_activity(app, merged)
-    return _with_tags(call, merged)
+    return call.with_tags(merged)
 
 
 @handles("DeleteCampaign")
@@ -128,7 +124,7 @@ def delete_campaign(call: Call) -> JsonDict:
     """Deletes a campaign with all its versions and returns its last version."""
     app = call.app()
     campaign = _campaign(call, app)
-    response = _with_tags(call, campaign.current)
+    response = call.with_tags(campaign.current)
     del app.campaigns[response["Id"]]
     app.campaign_activities.pop(response["Id"], None)
     call.state.forget_tags(response["Arn"])
@@ -139,18 +135,17 @@ def delete_campaign(call: Call) -> JsonDict:
 def get_campaign_version(call: Call) -> JsonDict:
     """Returns one version of a campaign; 404 for a version that does not exist."""
     campaign = _campaign(call, call.app())
-    wanted = str(call.param("Version"))
-    for record in campaign.versions:
-        if str(record["Version"]) == wanted:
-            return _with_tags(call, record)
-    raise not_found(f"Campaign version not found: {wanted}")
+    record = campaign.version(call.param("Version"))
+    if record is None:
+        raise not_found(f"Campaign version not found: {call.param('Version')}")
+    return call.with_tags(record)
 
 
 @handles("GetCampaignVersions")
 def get_campaign_versions(call: Call) -> JsonDict:
     """Lists every version of a campaign, newest first."""
     campaign = _campaign(call, call.app())
-    items = [_with_tags(call, record) for record in reversed(campaign.versions)]
+    items = [call.with_tags(record) for record in reversed(campaign.versions)]
     return page_response(items, call.params)
 
 

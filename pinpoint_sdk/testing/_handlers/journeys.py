@@ -42,10 +42,6 @@ def journey_of(call: Call, app: AppState) -> JsonDict:
     return journey
 
 
-def _with_tags(call: Call, record: JsonDict) -> JsonDict:
-    return {**record, "tags": call.state.tags_of(record["Arn"])}
-
-
 def _written_state(request: JsonDict, default: str) -> str:
     state = str(request.get("State", default))
     if state not in _WRITABLE:
@@ -95,20 +91,20 @@ def create_journey(call: Call) -> JsonDict:
     call.state.set_tags(record["Arn"], tags)
     if state == "ACTIVE":
         _start_run(app, record)
-    return _with_tags(call, record)
+    return call.with_tags(record)
 
 
 @handles("GetJourney")
 def get_journey(call: Call) -> JsonDict:
     """Returns one journey."""
-    return _with_tags(call, journey_of(call, call.app()))
+    return call.with_tags(journey_of(call, call.app()))
 
 
 @handles("ListJourneys")
 def list_journeys(call: Call) -> JsonDict:
     """Lists journeys, oldest first."""
     app = call.app()
-    return page_response([_with_tags(call, j) for j in app.journeys.values()], call.params)
+    return page_response([call.with_tags(j) for j in app.journeys.values()], call.params)
 
 
 @handles("UpdateJourney")
@@ -139,7 +135,7 @@ def update_journey(call: Call) -> JsonDict:
     app.journeys[journey["Id"]] = updated
     if current == "DRAFT" and wanted == "ACTIVE":
         _start_run(app, updated)
-    return _with_tags(call, updated)
+    return call.with_tags(updated)
 
 
 @handles("UpdateJourneyState")
@@ -168,7 +164,7 @@ def update_journey_state(call: Call) -> JsonDict:
     journey["LastModifiedDate"] = now_iso()
     if wanted == "CANCELLED":
         _end_runs(app, journey, "CANCELLED")
-    return _with_tags(call, journey)
+    return call.with_tags(journey)
 
 
 @handles("DeleteJourney")
@@ -178,7 +174,7 @@ def delete_journey(call: Call) -> JsonDict:
     journey = journey_of(call, app)
     del app.journeys[journey["Id"]]
     app.journey_runs.pop(journey["Id"], None)
-    response = _with_tags(call, journey)
+    response = call.with_tags(journey)
     call.state.forget_tags(journey["Arn"])
     return response
 

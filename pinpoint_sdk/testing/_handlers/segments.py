@@ -20,10 +20,6 @@ def _segment(call: Call, app: AppState) -> Versioned:
     return segment
 
 
-def _with_tags(call: Call, record: JsonDict) -> JsonDict:
-    return {**record, "tags": call.state.tags_of(record["Arn"])}
-
-
 def create_segment_record(
     call: Call, app: AppState, request: JsonDict, segment_type: str
 ) -> JsonDict:
@@ -50,20 +46,20 @@ def create_segment_record(
 def create_segment(call: Call) -> JsonDict:
     """Creates version 1 of a dimensional segment."""
     app = call.app()
-    return _with_tags(call, create_segment_record(call, app, call.body, "DIMENSIONAL"))
+    return call.with_tags(create_segment_record(call, app, call.body, "DIMENSIONAL"))
 
 
 @handles("GetSegment")
 def get_segment(call: Call) -> JsonDict:
     """Returns the latest version of a segment."""
-    return _with_tags(call, _segment(call, call.app()).current)
+    return call.with_tags(_segment(call, call.app()).current)
 
 
 @handles("GetSegments")
 def get_segments(call: Call) -> JsonDict:
     """Lists the latest version of every segment, oldest segment first."""
     app = call.app()
-    return page_response([_with_tags(call, s.current) for s in app.segments.values()], call.params)
+    return page_response([call.with_tags(s.current) for s in app.segments.values()], call.params)
 
 
 @handles("UpdateSegment")
@@ -76,7 +72,7 @@ def update_segment(call: Call) -> JsonDict:
     merged["Version"] = int(segment.current["Version"]) + 1
     merged["LastModifiedDate"] = now_iso()
     segment.versions.append(merged)
-    return _with_tags(call, merged)
+    return call.with_tags(merged)
 
 
 @handles("DeleteSegment")
@@ -84,7 +80,7 @@ def delete_segment(call: Call) -> JsonDict:
     """Deletes a segment with all its versions and returns its last version."""
     app = call.app()
     segment = _segment(call, app)
-    response = _with_tags(call, segment.current)
+    response = call.with_tags(segment.current)
     del app.segments[response["Id"]]
     call.state.forget_tags(response["Arn"])
     return response
@@ -94,16 +90,15 @@ def delete_segment(call: Call) -> JsonDict:
 def get_segment_version(call: Call) -> JsonDict:
     """Returns one version of a segment; 404 for a version that does not exist."""
     segment = _segment(call, call.app())
-    wanted = str(call.param("Version"))
-    for record in segment.versions:
-        if str(record["Version"]) == wanted:
-            return _with_tags(call, record)
-    raise not_found(f"Segment version not found: {wanted}")
+    record = segment.version(call.param("Version"))
+    if record is None:
+        raise not_found(f"Segment version not found: {call.param('Version')}")
+    return call.with_tags(record)
 
 
 @handles("GetSegmentVersions")
 def get_segment_versions(call: Call) -> JsonDict:
     """Lists every version of a segment, newest first."""
     segment = _segment(call, call.app())
-    items = [_with_tags(call, record) for record in reversed(segment.versions)]
+    items = [call.with_tags(record) for record in reversed(segment.versions)]
     return page_response(items, call.params)
