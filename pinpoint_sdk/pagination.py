@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Seque
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._exceptions import APIResponseValidationError
+from ._exceptions import APIResponseValidationError, PinpointValidationError
 from ._models import PinpointModel
 from ._response import ResponseMetadata, response_metadata
 
@@ -79,9 +79,9 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
         max_items: int | None = None,
     ) -> None:
         if page_size is not None and page_size < 1:
-            raise ValueError("page_size must be at least 1")
+            raise PinpointValidationError("page_size must be at least 1")
         if max_items is not None and max_items < 0:
-            raise ValueError("max_items must not be negative")
+            raise PinpointValidationError("max_items must not be negative")
         self._fetch = fetch
         self._items_path = tuple(items_path)
         self._operation = operation
