@@ -406,6 +406,13 @@ class Step:
         """Split paths that lead nowhere and were not ended with ``END`` (wire names)."""
         return []
 
+    def _route_edge(self, holder: Any, attribute: str, path: str, target: Target) -> Self:
+        """Routes ``target`` into the edge ``holder.attribute`` (wire ``path``); ``END`` clears it."""
+        if isinstance(target, End):
+            _unset(holder, attribute)
+        self._route(target, path, lambda id: setattr(holder, attribute, id))
+        return self
+
     def _route(self, target: Target, path: str, set_edge: Callable[[str], None]) -> None:
         if isinstance(target, End):
             self._ended.add(path)
@@ -540,19 +547,11 @@ class ConditionalSplitStep(Step):
 
     def on_true(self, target: Target) -> Self:
         """Where participants who meet the conditions go."""
-        split = self._split()
-        if isinstance(target, End):
-            _unset(split, "true_activity")
-        self._route(target, "TrueActivity", lambda id: setattr(split, "true_activity", id))
-        return self
+        return self._route_edge(self._split(), "true_activity", "TrueActivity", target)
 
     def on_false(self, target: Target) -> Self:
         """Where participants who don't meet the conditions go."""
-        split = self._split()
-        if isinstance(target, End):
-            _unset(split, "false_activity")
-        self._route(target, "FalseActivity", lambda id: setattr(split, "false_activity", id))
-        return self
+        return self._route_edge(self._split(), "false_activity", "FalseActivity", target)
 
     def open_paths(self) -> list[str]:
         """The yes/no paths that are neither routed nor ended."""
@@ -592,11 +591,7 @@ class MultiSplitStep(Step):
 
     def otherwise(self, target: Target) -> Self:
         """Where participants who meet no branch's condition go (the Else path)."""
-        split = self._split()
-        if isinstance(target, End):
-            _unset(split, "default_activity")
-        self._route(target, "DefaultActivity", lambda id: setattr(split, "default_activity", id))
-        return self
+        return self._route_edge(self._split(), "default_activity", "DefaultActivity", target)
 
     def open_paths(self) -> list[str]:
         """Branches and the Else path that are neither routed nor ended."""
