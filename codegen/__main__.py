@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .render_client import render_client
 from .render_models import render_models
+from .render_params import render_params
 from .service import load_service
 from .writer import format_files, stale_files, write_files
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def generate() -> dict[str, str]:
     """Every generated file, formatted, keyed by path relative to the repository."""
     service = load_service()
-    files = {**render_models(service), **render_client(service)}
+    files = {**render_models(service), **render_params(service), **render_client(service)}
     return format_files(files, ROOT)
 
 

@@ -5,8 +5,10 @@ Method convention, the same for all 122 operations:
 - path parameters are positional (or keyword) arguments, in URI order;
 - query parameters are keyword-only; ``page_size`` is an ``int`` (a string on the wire);
 - a request body is given either as its model (``request=WriteCampaignRequest(...)``, what the
-  builders produce) or as the model's fields as keyword arguments (``name="spring"``), never
-  both; either way it is validated before anything is sent;
+  builders produce) or a dict of it, or as the model's fields as keyword arguments
+  (``name="spring"``), never both; either way it is validated before anything is sent;
+- body arguments take the input types of ``input_types`` (model or typed dict, enum or its
+  string, ``Sequence``/``Mapping``); those names are imported for checkers only;
 - the return value is the payload model (``CampaignResponse``, not the wrapper shape);
 - token-paged operations return an ``AsyncPaginator`` and take ``next_token``/``max_items``.
 """
@@ -19,6 +21,7 @@ from botocore import xform_name
 
 from . import tables
 from .docs import docstring, html_to_paragraphs
+from .input_types import InputTypes
 from .render_models import HEADER
 from .service import Member, Operation, Service
 
@@ -56,10 +59,13 @@ def _first_sentence(markup: str) -> str:
 class _Method:
     """The pieces of one generated method."""
 
-    def __init__(self, service: Service, op: Operation) -> None:
+    def __init__(self, service: Service, op: Operation, inputs: InputTypes) -> None:
         self.service = service
         self.op = op
+        #: Models the method uses at run time (the body model, the result types).
         self.imports: set[str] = set()
+        #: The input types of body arguments, for checkers only.
+        self.inputs = inputs
         self.uses_datetime = False
 
     def _type(self, type_expr: str) -> str:
@@ -94,11 +100,12 @@ class _Method:
         if op.body is not None:
             body_model = self.service.structures[op.body.shape].name
             self.imports.add(body_model)
-            signature.append(f"request: {body_model} | None = None")
+            signature.append(f"request: {self.inputs.of(body_model)} | None = None")
             doc_args.append(
                 (
                     "request",
-                    f"The body as a ``{body_model}``; or pass its fields as keyword arguments.",
+                    f"The body as a ``{body_model}`` or a dict of it; or pass its fields as"
+                    " keyword arguments.",
                 )
             )
         keyword_only: list[str] = []
@@ -136,7 +143,7 @@ class _Method:
                 raise SystemExit(
                     f"codegen: {op.name}: body field {member.attribute} collides with a parameter"
                 )
-            type_expr = self._type(member.type_expr)
+            type_expr = self.inputs.of(member.type_expr)
             keyword_only.append(f"{member.attribute}: {type_expr} | None = None")
             body_kwargs.append(f"{member.attribute}={member.attribute}")
         if keyword_only:
@@ -215,6 +222,7 @@ def render_resource_module(service: Service, top: str) -> str:
     for op in service.operations.values():
         ops_by_path.setdefault(op.resource_path, []).append(op)
     imports: set[str] = set()
+    inputs = InputTypes(service)
     uses_datetime = False
     uses_paginator = False
     uses_builtins = False
@@ -238,7 +246,7 @@ def render_resource_module(service: Service, top: str) -> str:
         # A method named ``list`` shadows the builtin inside the class body.
         shadows_list = any(op.method_name == "list" for op in methods)
         for op in methods:
-            method = _Method(service, op)
+            method = _Method(service, op, inputs)
             rendered = method.render()
             if shadows_list:
                 rendered = re.sub(r"(?<![\w.])list\[", "builtins.list[", rendered)
@@ -249,18 +257,25 @@ def render_resource_module(service: Service, top: str) -> str:
             uses_paginator = uses_paginator or op.pagination is not None
         classes.append("\n".join(class_lines))
     lines = [HEADER, f'"""The ``client.{top}`` resource."""', ""]
+    lines += ["from __future__ import annotations", ""]
     if uses_builtins:
         lines.append("import builtins")
     if uses_datetime:
         lines.append("from datetime import datetime")
     if any(len(p) > 1 for p in paths):
         lines.append("from functools import cached_property")
+    runtime_names = imports | ({"datetime"} if uses_datetime else set())
+    checker_imports = inputs.imports("resources", imported=runtime_names)
+    if checker_imports:
+        lines.append("from typing import TYPE_CHECKING")
     lines.append("from .._resource import Resource")
     if uses_paginator:
         lines.append("from ..pagination import AsyncPaginator")
     model_names = sorted(imports - {"datetime"})
     if model_names:
         lines.append(f"from ..models import {', '.join(model_names)}")
+    if checker_imports:
+        lines += ["", "if TYPE_CHECKING:", *(f"    {line}" for line in checker_imports)]
     lines += ["", "", "\n\n\n".join(classes), ""]
     return "\n".join(lines)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .docs import docstring
+from .input_types import MODELS, InputTypes
 from .service import Member, Service, Structure
 
 HEADER = (
@@ -26,9 +27,34 @@ def _field(member: Member) -> str:
     return f"{line}\n{doc}" if doc else line
 
 
+def _constructor(types: InputTypes, structure: Structure) -> list[str]:
+    """The ``__init__`` checkers see for a request model: keyword-only input types."""
+    parameters = ["self"]
+    if structure.members:
+        parameters.append("*")
+    for member in structure.members:
+        type_expr = types.of(member.type_expr)
+        parameters.append(
+            f"{member.attribute}: {type_expr}"
+            if member.required
+            else f"{member.attribute}: {type_expr} | None = None"
+        )
+    return [
+        "",
+        "    if TYPE_CHECKING:",
+        "        # Checkers see the types a request accepts (typed dicts, literals, Sequence,",
+        "        # Mapping); at run time pydantic's own __init__ validates and converts them.",
+        f"        def __init__({', '.join(parameters)}) -> None: ...",
+    ]
+
+
 def render_structure(service: Service, structure: Structure) -> str:
     base = "ResponseModel" if structure.output_only else "RequestModel"
+    types = InputTypes(service)
+    constructor = [] if structure.output_only else _constructor(types, structure)
     lines = [HEADER, f'"""The ``{structure.name}`` model."""', ""]
+    if constructor:
+        lines.append("from typing import TYPE_CHECKING")
     if structure.uses_datetime:
         lines.append("from datetime import datetime")
     pydantic_names = ["Field"] if structure.members else []
@@ -41,9 +67,18 @@ def render_structure(service: Service, structure: Structure) -> str:
     lines.append(f"from .._models import {base}")
     if structure.enum_deps:
         lines.append(f"from .enums import {', '.join(structure.enum_deps)}")
+    imported = set(structure.enum_deps)
     for dep in structure.structure_deps:
         dep_structure = service.structures[dep]
         lines.append(f"from .{dep_structure.module} import {dep_structure.name}")
+        imported.add(dep_structure.name)
+    if structure.uses_datetime:
+        imported.add("datetime")
+    checker_imports = types.imports(
+        MODELS, skip_module=f"{MODELS}.{structure.module}", imported=imported
+    )
+    if checker_imports:
+        lines += ["", "if TYPE_CHECKING:", *(f"    {line}" for line in checker_imports)]
     lines += ["", "", f"class {structure.name}({base}):"]
     lines.append(
         docstring(structure.documentation, indent=4, fallback=f"The {structure.name} structure.")
@@ -56,6 +91,7 @@ def render_structure(service: Service, structure: Structure) -> str:
         ]
     for member in structure.members:
         lines += ["", _field(member)]
+    lines += constructor
     return "\n".join(lines) + "\n"
 
 
@@ -83,19 +119,10 @@ def render_enums(service: Service) -> str:
     return "\n".join(lines)
 
 
-def render_index(service: Service) -> str:
-    names = {s.name: s.module for s in service.structures.values()}
-    names.update({e.name: "enums" for e in service.enums.values()})
+def render_lazy_index(doc: list[str], names: dict[str, str]) -> str:
+    """A package ``__init__`` exporting ``names`` (name -> module), each loaded on first use."""
     ordered = sorted(names)
-    lines = [
-        HEADER,
-        '"""Typed models of every Pinpoint shape, named exactly as the shapes of the model.',
-        "",
-        "Classes load on first use (``from pinpoint_sdk.models import CampaignResponse`` imports",
-        "only that model and the models it refers to), so importing the package stays cheap.",
-        '"""',
-        "",
-    ]
+    lines = [HEADER, f'"""{doc[0]}', *doc[1:], '"""', ""]
     lines += ["from typing import TYPE_CHECKING", "", "from .._lazy import lazy_exports", ""]
     lines.append("if TYPE_CHECKING:")
     for name in ordered:
@@ -106,6 +133,18 @@ def render_index(service: Service) -> str:
     lines += [f'    "{name}",' for name in ordered]
     lines += ["]", "", "__getattr__, __dir__ = lazy_exports(__name__, _SOURCES)", ""]
     return "\n".join(lines)
+
+
+def render_index(service: Service) -> str:
+    names = {s.name: s.module for s in service.structures.values()}
+    names.update({e.name: "enums" for e in service.enums.values()})
+    doc = [
+        "Typed models of every Pinpoint shape, named exactly as the shapes of the model.",
+        "",
+        "Classes load on first use (``from pinpoint_sdk.models import CampaignResponse`` imports",
+        "only that model and the models it refers to), so importing the package stays cheap.",
+    ]
+    return render_lazy_index(doc, names)
 
 
 def render_models(service: Service) -> dict[str, str]:

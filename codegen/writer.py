@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 #: Directories the generator owns completely: a file in them that it did not write is stale.
-GENERATED_DIRS = ("pinpoint_sdk/models", "pinpoint_sdk/resources")
+GENERATED_DIRS = ("pinpoint_sdk/models", "pinpoint_sdk/params", "pinpoint_sdk/resources")
 
 
 def format_files(files: dict[str, str], root: Path) -> dict[str, str]:

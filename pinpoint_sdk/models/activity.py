@@ -2,6 +2,8 @@
 
 """The ``Activity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -15,6 +17,39 @@ from .push_message_activity import PushMessageActivity
 from .random_split_activity import RandomSplitActivity
 from .sms_message_activity import SMSMessageActivity
 from .wait_activity import WaitActivity
+
+if TYPE_CHECKING:
+    from ..params.conditional_split_activity import (
+        ConditionalSplitActivityParam,
+        ConditionalSplitActivityWireParam,
+    )
+    from ..params.contact_center_activity import (
+        ContactCenterActivityParam,
+        ContactCenterActivityWireParam,
+    )
+    from ..params.custom_message_activity import (
+        CustomMessageActivityParam,
+        CustomMessageActivityWireParam,
+    )
+    from ..params.email_message_activity import (
+        EmailMessageActivityParam,
+        EmailMessageActivityWireParam,
+    )
+    from ..params.holdout_activity import HoldoutActivityParam, HoldoutActivityWireParam
+    from ..params.multi_conditional_split_activity import (
+        MultiConditionalSplitActivityParam,
+        MultiConditionalSplitActivityWireParam,
+    )
+    from ..params.push_message_activity import (
+        PushMessageActivityParam,
+        PushMessageActivityWireParam,
+    )
+    from ..params.random_split_activity import (
+        RandomSplitActivityParam,
+        RandomSplitActivityWireParam,
+    )
+    from ..params.sms_message_activity import SMSMessageActivityParam, SMSMessageActivityWireParam
+    from ..params.wait_activity import WaitActivityParam, WaitActivityWireParam
 
 
 class Activity(RequestModel):
@@ -97,3 +132,49 @@ class Activity(RequestModel):
     """The settings for a connect activity. This type of activity initiates a contact center call
     to participants.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            custom: CustomMessageActivity
+            | CustomMessageActivityParam
+            | CustomMessageActivityWireParam
+            | None = None,
+            conditional_split: ConditionalSplitActivity
+            | ConditionalSplitActivityParam
+            | ConditionalSplitActivityWireParam
+            | None = None,
+            description: str | None = None,
+            email: EmailMessageActivity
+            | EmailMessageActivityParam
+            | EmailMessageActivityWireParam
+            | None = None,
+            holdout: HoldoutActivity
+            | HoldoutActivityParam
+            | HoldoutActivityWireParam
+            | None = None,
+            multi_condition: MultiConditionalSplitActivity
+            | MultiConditionalSplitActivityParam
+            | MultiConditionalSplitActivityWireParam
+            | None = None,
+            push: PushMessageActivity
+            | PushMessageActivityParam
+            | PushMessageActivityWireParam
+            | None = None,
+            random_split: RandomSplitActivity
+            | RandomSplitActivityParam
+            | RandomSplitActivityWireParam
+            | None = None,
+            sms: SMSMessageActivity
+            | SMSMessageActivityParam
+            | SMSMessageActivityWireParam
+            | None = None,
+            wait: WaitActivity | WaitActivityParam | WaitActivityWireParam | None = None,
+            contact_center: ContactCenterActivity
+            | ContactCenterActivityParam
+            | ContactCenterActivityWireParam
+            | None = None,
+        ) -> None: ...

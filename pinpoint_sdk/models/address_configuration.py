@@ -2,10 +2,18 @@
 
 """The ``AddressConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import ChannelType
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.literals import ChannelTypeLiteral
 
 
 class AddressConfiguration(RequestModel):
@@ -56,3 +64,17 @@ class AddressConfiguration(RequestModel):
     """The message title to use instead of the default message title. This value overrides the
     default message title.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body_override: str | None = None,
+            channel_type: ChannelType | ChannelTypeLiteral | None = None,
+            context: Mapping[str, str] | None = None,
+            raw_content: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            title_override: str | None = None,
+        ) -> None: ...

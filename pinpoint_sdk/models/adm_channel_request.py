@@ -2,6 +2,8 @@
 
 """The ``ADMChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field
 
 from .._models import RequestModel
@@ -27,3 +29,10 @@ class ADMChannelRequest(RequestModel):
         default=None, validation_alias="Enabled", serialization_alias="Enabled"
     )
     """Specifies whether to enable the ADM channel for the application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, client_id: str, client_secret: str, enabled: bool | None = None
+        ) -> None: ...

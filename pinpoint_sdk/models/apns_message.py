@@ -2,10 +2,18 @@
 
 """The ``APNSMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Action
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.literals import ActionLiteral
 
 
 class APNSMessage(RequestModel):
@@ -200,3 +208,29 @@ class APNSMessage(RequestModel):
     """The URL to open in the recipient's default mobile browser, if a recipient taps the push
     notification and the value of the Action property is URL.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            apns_push_type: str | None = None,
+            action: Action | ActionLiteral | None = None,
+            badge: int | None = None,
+            body: str | None = None,
+            category: str | None = None,
+            collapse_id: str | None = None,
+            data: Mapping[str, str] | None = None,
+            media_url: str | None = None,
+            preferred_authentication_method: str | None = None,
+            priority: str | None = None,
+            raw_content: str | None = None,
+            silent_push: bool | None = None,
+            sound: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            thread_id: str | None = None,
+            time_to_live: int | None = None,
+            title: str | None = None,
+            url: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``APNSSandboxChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field
 
 from .._models import RequestModel
@@ -68,3 +70,19 @@ class APNSSandboxChannelRequest(RequestModel):
     """The key identifier that's assigned to your APNs signing key, if you want Amazon Pinpoint to
     communicate with the APNs sandbox environment by using APNs tokens.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            bundle_id: str | None = None,
+            certificate: str | None = None,
+            default_authentication_method: str | None = None,
+            enabled: bool | None = None,
+            private_key: str | None = None,
+            team_id: str | None = None,
+            token_key: str | None = None,
+            token_key_id: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``ApplicationSettingsJourneyLimits`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .journey_timeframe_cap import JourneyTimeframeCap
+
+if TYPE_CHECKING:
+    from ..params.journey_timeframe_cap import (
+        JourneyTimeframeCapParam,
+        JourneyTimeframeCapWireParam,
+    )
 
 
 class ApplicationSettingsJourneyLimits(RequestModel):
@@ -33,3 +41,17 @@ class ApplicationSettingsJourneyLimits(RequestModel):
     """The default maximum number of messages that a single journey can sent to a single endpoint.
     The maximum value is 100. If set to 0, this limit will not apply.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            daily_cap: int | None = None,
+            timeframe_cap: JourneyTimeframeCap
+            | JourneyTimeframeCapParam
+            | JourneyTimeframeCapWireParam
+            | None = None,
+            total_cap: int | None = None,
+        ) -> None: ...

@@ -2,10 +2,16 @@
 
 """The ``AttributeDimension`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import AttributeType
+
+if TYPE_CHECKING:
+    from .._types import SequenceNotStr
+    from ..params.literals import AttributeTypeLiteral
 
 
 class AttributeDimension(RequestModel):
@@ -37,3 +43,13 @@ class AttributeDimension(RequestModel):
     AttributeType property, endpoints are included or excluded from the segment if their
     attribute values match the criteria values.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            attribute_type: AttributeType | AttributeTypeLiteral | None = None,
+            values: SequenceNotStr[str],
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``BaiduChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field
 
 from .._models import RequestModel
@@ -31,3 +33,10 @@ class BaiduChannelRequest(RequestModel):
     """The secret key that you received from the Baidu Cloud Push service to communicate with the
     service.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, api_key: str, enabled: bool | None = None, secret_key: str
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``BaiduMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Action
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.literals import ActionLiteral
 
 
 class BaiduMessage(RequestModel):
@@ -103,3 +111,25 @@ class BaiduMessage(RequestModel):
     """The URL to open in the recipient's default mobile browser, if a recipient taps the push
     notification and the value of the Action property is URL.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            action: Action | ActionLiteral | None = None,
+            body: str | None = None,
+            data: Mapping[str, str] | None = None,
+            icon_reference: str | None = None,
+            image_icon_url: str | None = None,
+            image_url: str | None = None,
+            raw_content: str | None = None,
+            silent_push: bool | None = None,
+            small_image_icon_url: str | None = None,
+            sound: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            time_to_live: int | None = None,
+            title: str | None = None,
+            url: str | None = None,
+        ) -> None: ...

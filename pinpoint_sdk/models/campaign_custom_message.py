@@ -2,6 +2,8 @@
 
 """The ``CampaignCustomMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -16,3 +18,8 @@ class CampaignCustomMessage(RequestModel):
     """The raw, JSON-formatted string to use as the payload for the message. The maximum size is 5
     KB.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, data: str | None = None) -> None: ...

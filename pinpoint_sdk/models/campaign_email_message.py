@@ -2,10 +2,17 @@
 
 """The ``CampaignEmailMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .message_header import MessageHeader
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.message_header import MessageHeaderParam, MessageHeaderWireParam
 
 
 class CampaignEmailMessage(RequestModel):
@@ -39,3 +46,17 @@ class CampaignEmailMessage(RequestModel):
 
     title: str | None = Field(default=None, validation_alias="Title", serialization_alias="Title")
     """The subject line, or title, of the email."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            from_address: str | None = None,
+            headers: Sequence[MessageHeader | MessageHeaderParam | MessageHeaderWireParam]
+            | None = None,
+            html_body: str | None = None,
+            title: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``CampaignHook`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Mode
+
+if TYPE_CHECKING:
+    from ..params.literals import ModeLiteral
 
 
 class CampaignHook(RequestModel):
@@ -36,3 +41,14 @@ class CampaignHook(RequestModel):
         default=None, validation_alias="WebUrl", serialization_alias="WebUrl"
     )
     """The web URL that Amazon Pinpoint calls to invoke the AWS Lambda function over HTTPS."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            lambda_function_name: str | None = None,
+            mode: Mode | ModeLiteral | None = None,
+            web_url: str | None = None,
+        ) -> None: ...

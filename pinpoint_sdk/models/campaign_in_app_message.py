@@ -2,11 +2,22 @@
 
 """The ``CampaignInAppMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Layout
 from .in_app_message_content import InAppMessageContent
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.in_app_message_content import (
+        InAppMessageContentParam,
+        InAppMessageContentWireParam,
+    )
+    from ..params.literals import LayoutLiteral
 
 
 class CampaignInAppMessage(RequestModel):
@@ -29,3 +40,18 @@ class CampaignInAppMessage(RequestModel):
         default=None, validation_alias="Layout", serialization_alias="Layout"
     )
     """In-app message layout."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            content: Sequence[
+                InAppMessageContent | InAppMessageContentParam | InAppMessageContentWireParam
+            ]
+            | None = None,
+            custom_config: Mapping[str, str] | None = None,
+            layout: Layout | LayoutLiteral | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``CampaignLimits`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -45,3 +47,16 @@ class CampaignLimits(RequestModel):
         default=None, validation_alias="Session", serialization_alias="Session"
     )
     """The maximum total number of messages that the campaign can send per user session."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            daily: int | None = None,
+            maximum_duration: int | None = None,
+            messages_per_second: int | None = None,
+            total: int | None = None,
+            session: int | None = None,
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``ClosedDays`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .closed_days_rule import ClosedDaysRule
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.closed_days_rule import ClosedDaysRuleParam, ClosedDaysRuleWireParam
 
 
 class ClosedDays(RequestModel):
@@ -37,3 +44,21 @@ class ClosedDays(RequestModel):
         default=None, validation_alias="CUSTOM", serialization_alias="CUSTOM"
     )
     """Rules for the Custom channel."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            email: Sequence[ClosedDaysRule | ClosedDaysRuleParam | ClosedDaysRuleWireParam]
+            | None = None,
+            sms: Sequence[ClosedDaysRule | ClosedDaysRuleParam | ClosedDaysRuleWireParam]
+            | None = None,
+            push: Sequence[ClosedDaysRule | ClosedDaysRuleParam | ClosedDaysRuleWireParam]
+            | None = None,
+            voice: Sequence[ClosedDaysRule | ClosedDaysRuleParam | ClosedDaysRuleWireParam]
+            | None = None,
+            custom: Sequence[ClosedDaysRule | ClosedDaysRuleParam | ClosedDaysRuleWireParam]
+            | None = None,
+        ) -> None: ...

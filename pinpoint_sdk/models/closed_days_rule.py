@@ -2,6 +2,8 @@
 
 """The ``ClosedDaysRule`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -22,3 +24,14 @@ class ClosedDaysRule(RequestModel):
         default=None, validation_alias="EndDateTime", serialization_alias="EndDateTime"
     )
     """End DateTime ISO 8601 format"""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            name: str | None = None,
+            start_date_time: str | None = None,
+            end_date_time: str | None = None,
+        ) -> None: ...

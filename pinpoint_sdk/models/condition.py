@@ -2,11 +2,19 @@
 
 """The ``Condition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Operator
 from .simple_condition import SimpleCondition
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.literals import OperatorLiteral
+    from ..params.simple_condition import SimpleConditionParam, SimpleConditionWireParam
 
 
 class Condition(RequestModel):
@@ -26,3 +34,14 @@ class Condition(RequestModel):
     two conditions for an activity, whether both or only one of the conditions must be met for
     the activity to be performed.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            conditions: Sequence[SimpleCondition | SimpleConditionParam | SimpleConditionWireParam]
+            | None = None,
+            operator: Operator | OperatorLiteral | None = None,
+        ) -> None: ...

@@ -2,11 +2,17 @@
 
 """The ``ConditionalSplitActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .condition import Condition
 from .wait_time import WaitTime
+
+if TYPE_CHECKING:
+    from ..params.condition import ConditionParam, ConditionWireParam
+    from ..params.wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class ConditionalSplitActivity(RequestModel):
@@ -44,3 +50,15 @@ class ConditionalSplitActivity(RequestModel):
         default=None, validation_alias="TrueActivity", serialization_alias="TrueActivity"
     )
     """The unique identifier for the activity to perform if the conditions are met."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            condition: Condition | ConditionParam | ConditionWireParam | None = None,
+            evaluation_wait_time: WaitTime | WaitTimeParam | WaitTimeWireParam | None = None,
+            false_activity: str | None = None,
+            true_activity: str | None = None,
+        ) -> None: ...

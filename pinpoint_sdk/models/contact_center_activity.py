@@ -2,6 +2,8 @@
 
 """The ``ContactCenterActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,3 +16,8 @@ class ContactCenterActivity(RequestModel):
         default=None, validation_alias="NextActivity", serialization_alias="NextActivity"
     )
     """The unique identifier for the next activity to perform after the this activity."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, next_activity: str | None = None) -> None: ...

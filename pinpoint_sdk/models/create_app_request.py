@@ -2,10 +2,18 @@
 
 """The ``CreateAppRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .create_application_request import CreateApplicationRequest
+
+if TYPE_CHECKING:
+    from ..params.create_application_request import (
+        CreateApplicationRequestParam,
+        CreateApplicationRequestWireParam,
+    )
 
 
 class CreateAppRequest(RequestModel):
@@ -15,3 +23,14 @@ class CreateAppRequest(RequestModel):
         validation_alias="CreateApplicationRequest", serialization_alias="CreateApplicationRequest"
     )
     """Specifies the display name of an application and the tags to associate with the application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_application_request: CreateApplicationRequest
+            | CreateApplicationRequestParam
+            | CreateApplicationRequestWireParam,
+        ) -> None: ...

@@ -2,9 +2,14 @@
 
 """The ``CreateApplicationRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class CreateApplicationRequest(RequestModel):
@@ -21,3 +26,8 @@ class CreateApplicationRequest(RequestModel):
     """A string-to-string map of key-value pairs that defines the tags to associate with the
     application. Each tag consists of a required tag key and an associated tag value.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, name: str, tags: Mapping[str, str] | None = None) -> None: ...

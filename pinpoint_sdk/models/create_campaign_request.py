@@ -2,10 +2,18 @@
 
 """The ``CreateCampaignRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_campaign_request import WriteCampaignRequest
+
+if TYPE_CHECKING:
+    from ..params.write_campaign_request import (
+        WriteCampaignRequestParam,
+        WriteCampaignRequestWireParam,
+    )
 
 
 class CreateCampaignRequest(RequestModel):
@@ -22,3 +30,15 @@ class CreateCampaignRequest(RequestModel):
         validation_alias="WriteCampaignRequest", serialization_alias="WriteCampaignRequest"
     )
     """Specifies the configuration and other settings for a campaign."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            write_campaign_request: WriteCampaignRequest
+            | WriteCampaignRequestParam
+            | WriteCampaignRequestWireParam,
+        ) -> None: ...

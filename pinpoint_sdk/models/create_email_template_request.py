@@ -2,10 +2,18 @@
 
 """The ``CreateEmailTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .email_template_request import EmailTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.email_template_request import (
+        EmailTemplateRequestParam,
+        EmailTemplateRequestWireParam,
+    )
 
 
 class CreateEmailTemplateRequest(RequestModel):
@@ -23,3 +31,15 @@ class CreateEmailTemplateRequest(RequestModel):
     and can contain a maximum of 128 characters. The characters can be alphanumeric characters,
     underscores (_), or hyphens (-). Template names are case sensitive.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            email_template_request: EmailTemplateRequest
+            | EmailTemplateRequestParam
+            | EmailTemplateRequestWireParam,
+            template_name: str,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``CreateExportJobRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .export_job_request import ExportJobRequest
+
+if TYPE_CHECKING:
+    from ..params.export_job_request import ExportJobRequestParam, ExportJobRequestWireParam
 
 
 class CreateExportJobRequest(RequestModel):
@@ -24,3 +29,15 @@ class CreateExportJobRequest(RequestModel):
     """Specifies the settings for a job that exports endpoint definitions to an Amazon Simple
     Storage Service (Amazon S3) bucket.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            export_job_request: ExportJobRequest
+            | ExportJobRequestParam
+            | ExportJobRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``CreateImportJobRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .import_job_request import ImportJobRequest
+
+if TYPE_CHECKING:
+    from ..params.import_job_request import ImportJobRequestParam, ImportJobRequestWireParam
 
 
 class CreateImportJobRequest(RequestModel):
@@ -24,3 +29,15 @@ class CreateImportJobRequest(RequestModel):
     """Specifies the settings for a job that imports endpoint definitions from an Amazon Simple
     Storage Service (Amazon S3) bucket.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            import_job_request: ImportJobRequest
+            | ImportJobRequestParam
+            | ImportJobRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``CreateInAppTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .in_app_template_request import InAppTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.in_app_template_request import (
+        InAppTemplateRequestParam,
+        InAppTemplateRequestWireParam,
+    )
 
 
 class CreateInAppTemplateRequest(RequestModel):
@@ -21,3 +29,15 @@ class CreateInAppTemplateRequest(RequestModel):
     and can contain a maximum of 128 characters. The characters can be alphanumeric characters,
     underscores (_), or hyphens (-). Template names are case sensitive.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            in_app_template_request: InAppTemplateRequest
+            | InAppTemplateRequestParam
+            | InAppTemplateRequestWireParam,
+            template_name: str,
+        ) -> None: ...

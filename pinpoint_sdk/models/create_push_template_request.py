@@ -2,10 +2,18 @@
 
 """The ``CreatePushTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .push_notification_template_request import PushNotificationTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.push_notification_template_request import (
+        PushNotificationTemplateRequestParam,
+        PushNotificationTemplateRequestWireParam,
+    )
 
 
 class CreatePushTemplateRequest(RequestModel):
@@ -24,3 +32,15 @@ class CreatePushTemplateRequest(RequestModel):
     and can contain a maximum of 128 characters. The characters can be alphanumeric characters,
     underscores (_), or hyphens (-). Template names are case sensitive.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            push_notification_template_request: PushNotificationTemplateRequest
+            | PushNotificationTemplateRequestParam
+            | PushNotificationTemplateRequestWireParam,
+            template_name: str,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``CreateRecommenderConfigurationRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .create_recommender_configuration import CreateRecommenderConfiguration
+
+if TYPE_CHECKING:
+    from ..params.create_recommender_configuration import (
+        CreateRecommenderConfigurationParam,
+        CreateRecommenderConfigurationWireParam,
+    )
 
 
 class CreateRecommenderConfigurationRequest(RequestModel):
@@ -18,3 +26,14 @@ class CreateRecommenderConfigurationRequest(RequestModel):
     """Specifies Amazon Pinpoint configuration settings for retrieving and processing
     recommendation data from a recommender model.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_recommender_configuration: CreateRecommenderConfiguration
+            | CreateRecommenderConfigurationParam
+            | CreateRecommenderConfigurationWireParam,
+        ) -> None: ...

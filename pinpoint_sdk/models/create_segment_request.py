@@ -2,10 +2,18 @@
 
 """The ``CreateSegmentRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_segment_request import WriteSegmentRequest
+
+if TYPE_CHECKING:
+    from ..params.write_segment_request import (
+        WriteSegmentRequestParam,
+        WriteSegmentRequestWireParam,
+    )
 
 
 class CreateSegmentRequest(RequestModel):
@@ -25,3 +33,15 @@ class CreateSegmentRequest(RequestModel):
     WriteSegmentRequest object can include a Dimensions object or a SegmentGroups object, but
     not both.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            write_segment_request: WriteSegmentRequest
+            | WriteSegmentRequestParam
+            | WriteSegmentRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``CreateSmsTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .sms_template_request import SMSTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.sms_template_request import SMSTemplateRequestParam, SMSTemplateRequestWireParam
 
 
 class CreateSmsTemplateRequest(RequestModel):
@@ -23,3 +28,15 @@ class CreateSmsTemplateRequest(RequestModel):
     and can contain a maximum of 128 characters. The characters can be alphanumeric characters,
     underscores (_), or hyphens (-). Template names are case sensitive.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            sms_template_request: SMSTemplateRequest
+            | SMSTemplateRequestParam
+            | SMSTemplateRequestWireParam,
+            template_name: str,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``CreateVoiceTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .voice_template_request import VoiceTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.voice_template_request import (
+        VoiceTemplateRequestParam,
+        VoiceTemplateRequestWireParam,
+    )
 
 
 class CreateVoiceTemplateRequest(RequestModel):
@@ -23,3 +31,15 @@ class CreateVoiceTemplateRequest(RequestModel):
     """Specifies the content and settings for a message template that can be used in messages that
     are sent through the voice channel.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            template_name: str,
+            voice_template_request: VoiceTemplateRequest
+            | VoiceTemplateRequestParam
+            | VoiceTemplateRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``CustomDeliveryConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import EndpointTypesElement
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.literals import EndpointTypesElementLiteral
 
 
 class CustomDeliveryConfiguration(RequestModel):
@@ -31,3 +38,14 @@ class CustomDeliveryConfiguration(RequestModel):
     of channel that you can associate with an endpoint by using the ChannelType property of an
     endpoint.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            delivery_uri: str,
+            endpoint_types: Sequence[EndpointTypesElement | EndpointTypesElementLiteral]
+            | None = None,
+        ) -> None: ...

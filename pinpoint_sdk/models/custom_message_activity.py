@@ -2,11 +2,22 @@
 
 """The ``CustomMessageActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import EndpointTypesElement
 from .journey_custom_message import JourneyCustomMessage
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.journey_custom_message import (
+        JourneyCustomMessageParam,
+        JourneyCustomMessageWireParam,
+    )
+    from ..params.literals import EndpointTypesElementLiteral
 
 
 class CustomMessageActivity(RequestModel):
@@ -68,3 +79,21 @@ class CustomMessageActivity(RequestModel):
     recently reviewed and approved for use, depending on your workflow. It isn't necessarily the
     latest version of a template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            delivery_uri: str | None = None,
+            endpoint_types: Sequence[EndpointTypesElement | EndpointTypesElementLiteral]
+            | None = None,
+            message_config: JourneyCustomMessage
+            | JourneyCustomMessageParam
+            | JourneyCustomMessageWireParam
+            | None = None,
+            next_activity: str | None = None,
+            template_name: str | None = None,
+            template_version: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``DefaultButtonConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import ButtonAction
+
+if TYPE_CHECKING:
+    from ..params.literals import ButtonActionLiteral
 
 
 class DefaultButtonConfiguration(RequestModel):
@@ -36,3 +41,17 @@ class DefaultButtonConfiguration(RequestModel):
         default=None, validation_alias="TextColor", serialization_alias="TextColor"
     )
     """The text color of the button."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            background_color: str | None = None,
+            border_radius: int | None = None,
+            button_action: ButtonAction | ButtonActionLiteral,
+            link: str | None = None,
+            text: str,
+            text_color: str | None = None,
+        ) -> None: ...

@@ -2,9 +2,16 @@
 
 """The ``DefaultMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
 
 
 class DefaultMessage(RequestModel):
@@ -19,3 +26,13 @@ class DefaultMessage(RequestModel):
     """The default message variables to use in the message. You can override these default
     variables with individual address variables.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+        ) -> None: ...

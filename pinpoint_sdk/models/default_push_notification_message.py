@@ -2,10 +2,18 @@
 
 """The ``DefaultPushNotificationMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Action
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.literals import ActionLiteral
 
 
 class DefaultPushNotificationMessage(RequestModel):
@@ -60,3 +68,18 @@ class DefaultPushNotificationMessage(RequestModel):
     """The default URL to open in a recipient's default mobile browser, if a recipient taps the
     push notification and the value of the Action property is URL.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            action: Action | ActionLiteral | None = None,
+            body: str | None = None,
+            data: Mapping[str, str] | None = None,
+            silent_push: bool | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            title: str | None = None,
+            url: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``DefaultPushNotificationTemplate`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Action
+
+if TYPE_CHECKING:
+    from ..params.literals import ActionLiteral
 
 
 class DefaultPushNotificationTemplate(RequestModel):
@@ -50,3 +55,16 @@ class DefaultPushNotificationTemplate(RequestModel):
     notification that's based on the message template and the value of the Action property is
     URL.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            action: Action | ActionLiteral | None = None,
+            body: str | None = None,
+            sound: str | None = None,
+            title: str | None = None,
+            url: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``DeleteJourneyRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class DeleteJourneyRequest(RequestModel):
 
     journey_id: str = Field(validation_alias="JourneyId", serialization_alias="JourneyId")
     """The unique identifier for the journey."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, journey_id: str) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``DeleteUserEndpointsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class DeleteUserEndpointsRequest(RequestModel):
 
     user_id: str = Field(validation_alias="UserId", serialization_alias="UserId")
     """The unique identifier for the user."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, user_id: str) -> None: ...

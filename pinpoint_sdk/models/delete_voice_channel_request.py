@@ -2,6 +2,8 @@
 
 """The ``DeleteVoiceChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -16,3 +18,8 @@ class DeleteVoiceChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``DirectMessageConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,6 +16,20 @@ from .email_message import EmailMessage
 from .gcm_message import GCMMessage
 from .sms_message import SMSMessage
 from .voice_message import VoiceMessage
+
+if TYPE_CHECKING:
+    from ..params.adm_message import ADMMessageParam, ADMMessageWireParam
+    from ..params.apns_message import APNSMessageParam, APNSMessageWireParam
+    from ..params.baidu_message import BaiduMessageParam, BaiduMessageWireParam
+    from ..params.default_message import DefaultMessageParam, DefaultMessageWireParam
+    from ..params.default_push_notification_message import (
+        DefaultPushNotificationMessageParam,
+        DefaultPushNotificationMessageWireParam,
+    )
+    from ..params.email_message import EmailMessageParam, EmailMessageWireParam
+    from ..params.gcm_message import GCMMessageParam, GCMMessageWireParam
+    from ..params.sms_message import SMSMessageParam, SMSMessageWireParam
+    from ..params.voice_message import VoiceMessageParam, VoiceMessageWireParam
 
 
 class DirectMessageConfiguration(RequestModel):
@@ -84,3 +100,26 @@ class DirectMessageConfiguration(RequestModel):
     """The default message for the voice channel. This message overrides the default message
     (DefaultMessage).
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            adm_message: ADMMessage | ADMMessageParam | ADMMessageWireParam | None = None,
+            apns_message: APNSMessage | APNSMessageParam | APNSMessageWireParam | None = None,
+            baidu_message: BaiduMessage | BaiduMessageParam | BaiduMessageWireParam | None = None,
+            default_message: DefaultMessage
+            | DefaultMessageParam
+            | DefaultMessageWireParam
+            | None = None,
+            default_push_notification_message: DefaultPushNotificationMessage
+            | DefaultPushNotificationMessageParam
+            | DefaultPushNotificationMessageWireParam
+            | None = None,
+            email_message: EmailMessage | EmailMessageParam | EmailMessageWireParam | None = None,
+            gcm_message: GCMMessage | GCMMessageParam | GCMMessageWireParam | None = None,
+            sms_message: SMSMessage | SMSMessageParam | SMSMessageWireParam | None = None,
+            voice_message: VoiceMessage | VoiceMessageParam | VoiceMessageWireParam | None = None,
+        ) -> None: ...

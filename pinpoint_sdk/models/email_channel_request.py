@@ -2,6 +2,8 @@
 
 """The ``EmailChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -47,3 +49,17 @@ class EmailChannelRequest(RequestModel):
     """The ARN of an IAM role for Amazon Pinpoint to use to send email from your campaigns or
     journeys through Amazon SES.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            configuration_set: str | None = None,
+            enabled: bool | None = None,
+            from_address: str,
+            identity: str,
+            role_arn: str | None = None,
+            orchestration_sending_role_arn: str | None = None,
+        ) -> None: ...

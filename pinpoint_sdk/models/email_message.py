@@ -2,11 +2,20 @@
 
 """The ``EmailMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .raw_email import RawEmail
 from .simple_email import SimpleEmail
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.raw_email import RawEmailParam, RawEmailWireParam
+    from ..params.simple_email import SimpleEmailParam, SimpleEmailWireParam
 
 
 class EmailMessage(RequestModel):
@@ -54,3 +63,18 @@ class EmailMessage(RequestModel):
     """The default message variables to use in the email message. You can override the default
     variables with individual address variables.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            feedback_forwarding_address: str | None = None,
+            from_address: str | None = None,
+            raw_email: RawEmail | RawEmailParam | RawEmailWireParam | None = None,
+            reply_to_addresses: SequenceNotStr[str] | None = None,
+            simple_email: SimpleEmail | SimpleEmailParam | SimpleEmailWireParam | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``EmailTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .message_header import MessageHeader
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.message_header import MessageHeaderParam, MessageHeaderWireParam
 
 
 class EmailTemplateRequest(RequestModel):
@@ -81,3 +88,20 @@ class EmailTemplateRequest(RequestModel):
     HTML content and clients that are connected to high-latency networks, such as mobile
     devices.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            default_substitutions: str | None = None,
+            html_part: str | None = None,
+            recommender_id: str | None = None,
+            subject: str | None = None,
+            headers: Sequence[MessageHeader | MessageHeaderParam | MessageHeaderWireParam]
+            | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_description: str | None = None,
+            text_part: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``EndpointBatchItem`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -9,6 +11,15 @@ from .endpoint_demographic import EndpointDemographic
 from .endpoint_location import EndpointLocation
 from .endpoint_user import EndpointUser
 from .enums import ChannelType
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
+    from ..params.endpoint_demographic import EndpointDemographicParam, EndpointDemographicWireParam
+    from ..params.endpoint_location import EndpointLocationParam, EndpointLocationWireParam
+    from ..params.endpoint_user import EndpointUserParam, EndpointUserWireParam
+    from ..params.literals import ChannelTypeLiteral
 
 
 class EndpointBatchItem(RequestModel):
@@ -100,3 +111,29 @@ class EndpointBatchItem(RequestModel):
         default=None, validation_alias="User", serialization_alias="User"
     )
     """One or more custom attributes that describe the user who's associated with the endpoint."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            address: str | None = None,
+            attributes: Mapping[str, SequenceNotStr[str]] | None = None,
+            channel_type: ChannelType | ChannelTypeLiteral | None = None,
+            demographic: EndpointDemographic
+            | EndpointDemographicParam
+            | EndpointDemographicWireParam
+            | None = None,
+            effective_date: str | None = None,
+            endpoint_status: str | None = None,
+            id: str | None = None,
+            location: EndpointLocation
+            | EndpointLocationParam
+            | EndpointLocationWireParam
+            | None = None,
+            metrics: Mapping[str, float] | None = None,
+            opt_out: str | None = None,
+            request_id: str | None = None,
+            user: EndpointUser | EndpointUserParam | EndpointUserWireParam | None = None,
+        ) -> None: ...

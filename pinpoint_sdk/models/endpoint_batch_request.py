@@ -2,10 +2,17 @@
 
 """The ``EndpointBatchRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .endpoint_batch_item import EndpointBatchItem
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.endpoint_batch_item import EndpointBatchItemParam, EndpointBatchItemWireParam
 
 
 class EndpointBatchRequest(RequestModel):
@@ -17,3 +24,12 @@ class EndpointBatchRequest(RequestModel):
     """An array that defines the endpoints to create or update and, for each endpoint, the property
     values to set or change. An array can contain a maximum of 100 items.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            item: Sequence[EndpointBatchItem | EndpointBatchItemParam | EndpointBatchItemWireParam],
+        ) -> None: ...

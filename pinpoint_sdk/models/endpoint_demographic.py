@@ -2,6 +2,8 @@
 
 """The ``EndpointDemographic`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -51,3 +53,19 @@ class EndpointDemographic(RequestModel):
     """The time zone of the endpoint, specified as a tz database name value, such as
     America/Los_Angeles.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            app_version: str | None = None,
+            locale: str | None = None,
+            make: str | None = None,
+            model: str | None = None,
+            model_version: str | None = None,
+            platform: str | None = None,
+            platform_version: str | None = None,
+            timezone: str | None = None,
+        ) -> None: ...

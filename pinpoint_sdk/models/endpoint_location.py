@@ -2,6 +2,8 @@
 
 """The ``EndpointLocation`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -41,3 +43,17 @@ class EndpointLocation(RequestModel):
     """The name of the region where the endpoint is located. For locations in the United States,
     this value is the name of a state.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            city: str | None = None,
+            country: str | None = None,
+            latitude: float | None = None,
+            longitude: float | None = None,
+            postal_code: str | None = None,
+            region: str | None = None,
+        ) -> None: ...

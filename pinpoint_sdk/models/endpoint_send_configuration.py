@@ -2,9 +2,16 @@
 
 """The ``EndpointSendConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
 
 
 class EndpointSendConfiguration(RequestModel):
@@ -48,3 +55,16 @@ class EndpointSendConfiguration(RequestModel):
     """The title or subject line of the message. If specified, this value overrides the default
     message title or subject line.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body_override: str | None = None,
+            context: Mapping[str, str] | None = None,
+            raw_content: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            title_override: str | None = None,
+        ) -> None: ...

@@ -2,9 +2,16 @@
 
 """The ``EndpointUser`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
 
 
 class EndpointUser(RequestModel):
@@ -31,3 +38,13 @@ class EndpointUser(RequestModel):
         default=None, validation_alias="UserId", serialization_alias="UserId"
     )
     """The unique identifier for the user."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            user_attributes: Mapping[str, SequenceNotStr[str]] | None = None,
+            user_id: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``Event`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .session import Session
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.session import SessionParam, SessionWireParam
 
 
 class Event(RequestModel):
@@ -56,3 +63,21 @@ class Event(RequestModel):
 
     timestamp: str = Field(validation_alias="Timestamp", serialization_alias="Timestamp")
     """The date and time, in ISO 8601 format, when the event occurred."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            app_package_name: str | None = None,
+            app_title: str | None = None,
+            app_version_code: str | None = None,
+            attributes: Mapping[str, str] | None = None,
+            client_sdk_version: str | None = None,
+            event_type: str,
+            metrics: Mapping[str, float] | None = None,
+            sdk_name: str | None = None,
+            session: Session | SessionParam | SessionWireParam | None = None,
+            timestamp: str,
+        ) -> None: ...

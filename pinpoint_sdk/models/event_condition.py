@@ -2,10 +2,15 @@
 
 """The ``EventCondition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .event_dimensions import EventDimensions
+
+if TYPE_CHECKING:
+    from ..params.event_dimensions import EventDimensionsParam, EventDimensionsWireParam
 
 
 class EventCondition(RequestModel):
@@ -22,3 +27,16 @@ class EventCondition(RequestModel):
     """The message identifier (message_id) for the message to use when determining whether message
     events meet the condition.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            dimensions: EventDimensions
+            | EventDimensionsParam
+            | EventDimensionsWireParam
+            | None = None,
+            message_activity: str | None = None,
+        ) -> None: ...

@@ -2,12 +2,21 @@
 
 """The ``EventDimensions`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .attribute_dimension import AttributeDimension
 from .metric_dimension import MetricDimension
 from .set_dimension import SetDimension
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
+    from ..params.metric_dimension import MetricDimensionParam, MetricDimensionWireParam
+    from ..params.set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class EventDimensions(RequestModel):
@@ -38,3 +47,18 @@ class EventDimensions(RequestModel):
     """One or more custom metrics that your application reports to Amazon Pinpoint. You can use
     these metrics as selection criteria when you create an event filter.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            attributes: Mapping[
+                str, AttributeDimension | AttributeDimensionParam | AttributeDimensionWireParam
+            ]
+            | None = None,
+            event_type: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            metrics: Mapping[str, MetricDimension | MetricDimensionParam | MetricDimensionWireParam]
+            | None = None,
+        ) -> None: ...

@@ -2,11 +2,17 @@
 
 """The ``EventFilter`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import FilterType
 from .event_dimensions import EventDimensions
+
+if TYPE_CHECKING:
+    from ..params.event_dimensions import EventDimensionsParam, EventDimensionsWireParam
+    from ..params.literals import FilterTypeLiteral
 
 
 class EventFilter(RequestModel):
@@ -25,3 +31,13 @@ class EventFilter(RequestModel):
     system event occurs; and, ENDPOINT, sends the campaign or performs the activity when an
     endpoint event (Events resource) occurs.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            dimensions: EventDimensions | EventDimensionsParam | EventDimensionsWireParam,
+            filter_type: FilterType | FilterTypeLiteral,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``EventStartCondition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .event_filter import EventFilter
+
+if TYPE_CHECKING:
+    from ..params.event_filter import EventFilterParam, EventFilterWireParam
 
 
 class EventStartCondition(RequestModel):
@@ -21,3 +26,13 @@ class EventStartCondition(RequestModel):
     segment_id: str | None = Field(
         default=None, validation_alias="SegmentId", serialization_alias="SegmentId"
     )
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            event_filter: EventFilter | EventFilterParam | EventFilterWireParam | None = None,
+            segment_id: str | None = None,
+        ) -> None: ...

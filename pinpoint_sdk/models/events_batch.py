@@ -2,11 +2,19 @@
 
 """The ``EventsBatch`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .event import Event
 from .public_endpoint import PublicEndpoint
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.event import EventParam, EventWireParam
+    from ..params.public_endpoint import PublicEndpointParam, PublicEndpointWireParam
 
 
 class EventsBatch(RequestModel):
@@ -17,3 +25,13 @@ class EventsBatch(RequestModel):
 
     events: dict[str, Event] = Field(validation_alias="Events", serialization_alias="Events")
     """A set of properties that are associated with the event."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            endpoint: PublicEndpoint | PublicEndpointParam | PublicEndpointWireParam,
+            events: Mapping[str, Event | EventParam | EventWireParam],
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``EventsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .events_batch import EventsBatch
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.events_batch import EventsBatchParam, EventsBatchWireParam
 
 
 class EventsRequest(RequestModel):
@@ -17,3 +24,10 @@ class EventsRequest(RequestModel):
     """The batch of events to process. For each item in a batch, the endpoint ID acts as a key that
     has an EventsBatch object as its value.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, batch_item: Mapping[str, EventsBatch | EventsBatchParam | EventsBatchWireParam]
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``ExportJobRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -36,3 +38,15 @@ class ExportJobRequest(RequestModel):
         default=None, validation_alias="SegmentVersion", serialization_alias="SegmentVersion"
     )
     """The version of the segment to export endpoint definitions from, if specified."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            role_arn: str,
+            s3_url_prefix: str,
+            segment_id: str | None = None,
+            segment_version: int | None = None,
+        ) -> None: ...

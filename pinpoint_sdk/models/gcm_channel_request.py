@@ -2,6 +2,8 @@
 
 """The ``GCMChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field
 
 from .._models import RequestModel
@@ -44,3 +46,15 @@ class GCMChannelRequest(RequestModel):
     access token for authentication. For more information see Migrate from legacy FCM APIs to
     HTTP v1.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            api_key: str | None = None,
+            default_authentication_method: str | None = None,
+            enabled: bool | None = None,
+            service_json: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``GetAppsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class GetAppsRequest(RequestModel):
 
     token: str | None = Field(default=None, validation_alias="Token", serialization_alias="Token")
     """The NextToken string that specifies which page of results to return in a paginated response."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, page_size: str | None = None, token: str | None = None) -> None: ...

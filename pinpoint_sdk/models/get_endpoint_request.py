@@ -2,6 +2,8 @@
 
 """The ``GetEndpointRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -21,3 +23,8 @@ class GetEndpointRequest(RequestModel):
     """The case insensitive unique identifier for the endpoint. The identifier can't contain ``$``,
     ``{``or ``}``.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, endpoint_id: str) -> None: ...

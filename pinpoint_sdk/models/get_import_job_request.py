@@ -2,6 +2,8 @@
 
 """The ``GetImportJobRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class GetImportJobRequest(RequestModel):
 
     job_id: str = Field(validation_alias="JobId", serialization_alias="JobId")
     """The unique identifier for the job."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, job_id: str) -> None: ...

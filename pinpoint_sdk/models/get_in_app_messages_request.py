@@ -2,6 +2,8 @@
 
 """The ``GetInAppMessagesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class GetInAppMessagesRequest(RequestModel):
 
     endpoint_id: str = Field(validation_alias="EndpointId", serialization_alias="EndpointId")
     """The unique identifier for the endpoint."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, endpoint_id: str) -> None: ...

@@ -3,6 +3,7 @@
 """The ``GetJourneyDateRangeKpiRequest`` model."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -60,3 +61,18 @@ class GetJourneyDateRangeKpiRequest(RequestModel):
     Coordinated Universal Time (UTC), for example: 2019-07-19T20:00:00Z for 8:00 PM UTC July 19,
     2019. This value should also be fewer than 90 days from the current day.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            end_time: datetime | None = None,
+            journey_id: str,
+            kpi_name: str,
+            next_token: str | None = None,
+            page_size: str | None = None,
+            start_time: datetime | None = None,
+        ) -> None: ...

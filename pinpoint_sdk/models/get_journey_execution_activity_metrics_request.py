@@ -2,6 +2,8 @@
 
 """The ``GetJourneyExecutionActivityMetricsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -38,3 +40,16 @@ class GetJourneyExecutionActivityMetricsRequest(RequestModel):
     """The maximum number of items to include in each page of a paginated response. This parameter
     is not supported for application, campaign, and journey metrics.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            journey_activity_id: str,
+            journey_id: str,
+            next_token: str | None = None,
+            page_size: str | None = None,
+        ) -> None: ...

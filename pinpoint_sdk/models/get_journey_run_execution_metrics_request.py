@@ -2,6 +2,8 @@
 
 """The ``GetJourneyRunExecutionMetricsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -36,3 +38,16 @@ class GetJourneyRunExecutionMetricsRequest(RequestModel):
 
     run_id: str = Field(validation_alias="RunId", serialization_alias="RunId")
     """The unique identifier for the journey run."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            journey_id: str,
+            next_token: str | None = None,
+            page_size: str | None = None,
+            run_id: str,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``GetSegmentVersionRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -22,3 +24,8 @@ class GetSegmentVersionRequest(RequestModel):
 
     version: str = Field(validation_alias="Version", serialization_alias="Version")
     """The unique version number (Version property) for the campaign version."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, application_id: str, segment_id: str, version: str) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``GetVoiceTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -35,3 +37,8 @@ class GetVoiceTemplateRequest(RequestModel):
       the template, if the create-new-version parameter isn't used or is set to false.
     - For a delete operation, deletes the template, including all versions of the template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, template_name: str, version: str | None = None) -> None: ...

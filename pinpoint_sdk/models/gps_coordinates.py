@@ -2,6 +2,8 @@
 
 """The ``GPSCoordinates`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -15,3 +17,8 @@ class GPSCoordinates(RequestModel):
 
     longitude: float = Field(validation_alias="Longitude", serialization_alias="Longitude")
     """The longitude coordinate of the location."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, latitude: float, longitude: float) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``GPSPointDimension`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .gps_coordinates import GPSCoordinates
+
+if TYPE_CHECKING:
+    from ..params.gps_coordinates import GPSCoordinatesParam, GPSCoordinatesWireParam
 
 
 class GPSPointDimension(RequestModel):
@@ -20,3 +25,13 @@ class GPSPointDimension(RequestModel):
         default=None, validation_alias="RangeInKilometers", serialization_alias="RangeInKilometers"
     )
     """The range, in kilometers, from the GPS coordinates."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            coordinates: GPSCoordinates | GPSCoordinatesParam | GPSCoordinatesWireParam,
+            range_in_kilometers: float | None = None,
+        ) -> None: ...

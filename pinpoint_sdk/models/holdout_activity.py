@@ -2,6 +2,8 @@
 
 """The ``HoldoutActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -26,3 +28,8 @@ class HoldoutActivity(RequestModel):
     algorithm to the percentage that you specify. Therefore, the actual percentage of
     participants who are held out may not be equal to the percentage that you specify.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, next_activity: str | None = None, percentage: int) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``ImportJobRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Format
+
+if TYPE_CHECKING:
+    from ..params.literals import FormatLiteral
 
 
 class ImportJobRequest(RequestModel):
@@ -73,3 +78,19 @@ class ImportJobRequest(RequestModel):
     """A custom name for the segment that's created by the import job, if the value of the
     DefineSegment property is true.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            define_segment: bool | None = None,
+            external_id: str | None = None,
+            format: Format | FormatLiteral,
+            register_endpoints: bool | None = None,
+            role_arn: str,
+            s3_url: str,
+            segment_id: str | None = None,
+            segment_name: str | None = None,
+        ) -> None: ...

@@ -2,11 +2,23 @@
 
 """The ``InAppMessageButton`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .default_button_configuration import DefaultButtonConfiguration
 from .override_button_configuration import OverrideButtonConfiguration
+
+if TYPE_CHECKING:
+    from ..params.default_button_configuration import (
+        DefaultButtonConfigurationParam,
+        DefaultButtonConfigurationWireParam,
+    )
+    from ..params.override_button_configuration import (
+        OverrideButtonConfigurationParam,
+        OverrideButtonConfigurationWireParam,
+    )
 
 
 class InAppMessageButton(RequestModel):
@@ -31,3 +43,27 @@ class InAppMessageButton(RequestModel):
         default=None, validation_alias="Web", serialization_alias="Web"
     )
     """Default button content."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            android: OverrideButtonConfiguration
+            | OverrideButtonConfigurationParam
+            | OverrideButtonConfigurationWireParam
+            | None = None,
+            default_config: DefaultButtonConfiguration
+            | DefaultButtonConfigurationParam
+            | DefaultButtonConfigurationWireParam
+            | None = None,
+            ios: OverrideButtonConfiguration
+            | OverrideButtonConfigurationParam
+            | OverrideButtonConfigurationWireParam
+            | None = None,
+            web: OverrideButtonConfiguration
+            | OverrideButtonConfigurationParam
+            | OverrideButtonConfigurationWireParam
+            | None = None,
+        ) -> None: ...

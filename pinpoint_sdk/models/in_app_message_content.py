@@ -2,12 +2,25 @@
 
 """The ``InAppMessageContent`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .in_app_message_body_config import InAppMessageBodyConfig
 from .in_app_message_button import InAppMessageButton
 from .in_app_message_header_config import InAppMessageHeaderConfig
+
+if TYPE_CHECKING:
+    from ..params.in_app_message_body_config import (
+        InAppMessageBodyConfigParam,
+        InAppMessageBodyConfigWireParam,
+    )
+    from ..params.in_app_message_button import InAppMessageButtonParam, InAppMessageButtonWireParam
+    from ..params.in_app_message_header_config import (
+        InAppMessageHeaderConfigParam,
+        InAppMessageHeaderConfigWireParam,
+    )
 
 
 class InAppMessageContent(RequestModel):
@@ -42,3 +55,29 @@ class InAppMessageContent(RequestModel):
         default=None, validation_alias="SecondaryBtn", serialization_alias="SecondaryBtn"
     )
     """The second button inside message."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            background_color: str | None = None,
+            body_config: InAppMessageBodyConfig
+            | InAppMessageBodyConfigParam
+            | InAppMessageBodyConfigWireParam
+            | None = None,
+            header_config: InAppMessageHeaderConfig
+            | InAppMessageHeaderConfigParam
+            | InAppMessageHeaderConfigWireParam
+            | None = None,
+            image_url: str | None = None,
+            primary_btn: InAppMessageButton
+            | InAppMessageButtonParam
+            | InAppMessageButtonWireParam
+            | None = None,
+            secondary_btn: InAppMessageButton
+            | InAppMessageButtonParam
+            | InAppMessageButtonWireParam
+            | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``InAppMessageHeaderConfig`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Alignment
+
+if TYPE_CHECKING:
+    from ..params.literals import AlignmentLiteral
 
 
 class InAppMessageHeaderConfig(RequestModel):
@@ -19,3 +24,10 @@ class InAppMessageHeaderConfig(RequestModel):
 
     text_color: str = Field(validation_alias="TextColor", serialization_alias="TextColor")
     """The text color."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, alignment: Alignment | AlignmentLiteral, header: str, text_color: str
+        ) -> None: ...

@@ -2,11 +2,22 @@
 
 """The ``InAppTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Layout
 from .in_app_message_content import InAppMessageContent
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.in_app_message_content import (
+        InAppMessageContentParam,
+        InAppMessageContentWireParam,
+    )
+    from ..params.literals import LayoutLiteral
 
 
 class InAppTemplateRequest(RequestModel):
@@ -49,3 +60,19 @@ class InAppTemplateRequest(RequestModel):
         serialization_alias="TemplateDescription",
     )
     """The description of the template."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            content: Sequence[
+                InAppMessageContent | InAppMessageContentParam | InAppMessageContentWireParam
+            ]
+            | None = None,
+            custom_config: Mapping[str, str] | None = None,
+            layout: Layout | LayoutLiteral | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_description: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``JourneyChannelSettings`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -23,3 +25,13 @@ class JourneyChannelSettings(RequestModel):
         serialization_alias="ConnectCampaignExecutionRoleArn",
     )
     """IAM role ARN to be assumed when invoking Connect campaign execution APIs for dialing."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            connect_campaign_arn: str | None = None,
+            connect_campaign_execution_role_arn: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``JourneyCustomMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,3 +16,8 @@ class JourneyCustomMessage(RequestModel):
 
     data: str | None = Field(default=None, validation_alias="Data", serialization_alias="Data")
     """The message content that's passed to an AWS Lambda function or to a web hook."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, data: str | None = None) -> None: ...

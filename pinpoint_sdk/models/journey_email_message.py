@@ -2,6 +2,8 @@
 
 """The ``JourneyEmailMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -16,3 +18,8 @@ class JourneyEmailMessage(RequestModel):
     """The verified email address to send the email message from. The default address is the
     FromAddress specified for the email channel for the application.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, from_address: str | None = None) -> None: ...

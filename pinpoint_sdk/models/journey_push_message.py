@@ -2,6 +2,8 @@
 
 """The ``JourneyPushMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -24,3 +26,8 @@ class JourneyPushMessage(RequestModel):
     This value doesn't apply to messages that are sent through the Amazon Device Messaging (ADM)
     service.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, time_to_live: str | None = None) -> None: ...

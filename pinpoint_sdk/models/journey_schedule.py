@@ -3,6 +3,7 @@
 """The ``JourneySchedule`` model."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -32,3 +33,14 @@ class JourneySchedule(RequestModel):
     UTC-02:30, UTC-03, UTC-03:30, UTC-04, UTC-05, UTC-06, UTC-07, UTC-08, UTC-09, UTC-09:30,
     UTC-10, and UTC-11.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            end_time: datetime | None = None,
+            start_time: datetime | None = None,
+            timezone: str | None = None,
+        ) -> None: ...

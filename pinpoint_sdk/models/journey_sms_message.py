@@ -2,10 +2,15 @@
 
 """The ``JourneySMSMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import MessageType
+
+if TYPE_CHECKING:
+    from ..params.literals import MessageTypeLiteral
 
 
 class JourneySMSMessage(RequestModel):
@@ -49,3 +54,16 @@ class JourneySMSMessage(RequestModel):
         default=None, validation_alias="TemplateId", serialization_alias="TemplateId"
     )
     """The template ID received from the regulatory body for sending SMS in your country."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            message_type: MessageType | MessageTypeLiteral | None = None,
+            origination_number: str | None = None,
+            sender_id: str | None = None,
+            entity_id: str | None = None,
+            template_id: str | None = None,
+        ) -> None: ...

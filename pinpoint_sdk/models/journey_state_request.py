@@ -2,10 +2,15 @@
 
 """The ``JourneyStateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import State
+
+if TYPE_CHECKING:
+    from ..params.literals import StateLiteral
 
 
 class JourneyStateRequest(RequestModel):
@@ -29,3 +34,8 @@ class JourneyStateRequest(RequestModel):
     is resumed. For wait activities, wait time is paused when the journey is paused. Currently,
     PAUSED only supports journeys with a segment refresh interval.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, state: State | StateLiteral | None = None) -> None: ...

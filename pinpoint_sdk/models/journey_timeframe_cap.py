@@ -2,6 +2,8 @@
 
 """The ``JourneyTimeframeCap`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -21,3 +23,8 @@ class JourneyTimeframeCap(RequestModel):
     """The length of the timeframe in days. The maximum value is 30. If set to 0, this limit will
     not apply.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, cap: int | None = None, days: int | None = None) -> None: ...

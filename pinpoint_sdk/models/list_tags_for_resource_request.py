@@ -2,6 +2,8 @@
 
 """The ``ListTagsForResourceRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -12,3 +14,8 @@ class ListTagsForResourceRequest(RequestModel):
 
     resource_arn: str = Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
     """The Amazon Resource Name (ARN) of the resource."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, resource_arn: str) -> None: ...

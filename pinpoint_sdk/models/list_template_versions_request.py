@@ -2,6 +2,8 @@
 
 """The ``ListTemplateVersionsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -34,3 +36,15 @@ class ListTemplateVersionsRequest(RequestModel):
     """The type of channel that the message template is designed for. Valid values are: EMAIL,
     PUSH, SMS, and VOICE.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            next_token: str | None = None,
+            page_size: str | None = None,
+            template_name: str,
+            template_type: str,
+        ) -> None: ...

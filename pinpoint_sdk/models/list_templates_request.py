@@ -2,6 +2,8 @@
 
 """The ``ListTemplatesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -39,3 +41,15 @@ class ListTemplatesRequest(RequestModel):
     and VOICE. To include all types of templates in the results, don't include this parameter in
     your request.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            next_token: str | None = None,
+            page_size: str | None = None,
+            prefix: str | None = None,
+            template_type: str | None = None,
+        ) -> None: ...

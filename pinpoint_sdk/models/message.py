@@ -2,10 +2,15 @@
 
 """The ``Message`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Action
+
+if TYPE_CHECKING:
+    from ..params.literals import ActionLiteral
 
 
 class Message(RequestModel):
@@ -92,3 +97,23 @@ class Message(RequestModel):
     """The URL to open in a recipient's default mobile browser, if a recipient taps the push
     notification and the value of the Action property is URL.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            action: Action | ActionLiteral | None = None,
+            body: str | None = None,
+            image_icon_url: str | None = None,
+            image_small_icon_url: str | None = None,
+            image_url: str | None = None,
+            json_body: str | None = None,
+            media_url: str | None = None,
+            raw_content: str | None = None,
+            silent_push: bool | None = None,
+            time_to_live: int | None = None,
+            title: str | None = None,
+            url: str | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``MessageConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -10,6 +12,22 @@ from .campaign_email_message import CampaignEmailMessage
 from .campaign_in_app_message import CampaignInAppMessage
 from .campaign_sms_message import CampaignSmsMessage
 from .message import Message
+
+if TYPE_CHECKING:
+    from ..params.campaign_custom_message import (
+        CampaignCustomMessageParam,
+        CampaignCustomMessageWireParam,
+    )
+    from ..params.campaign_email_message import (
+        CampaignEmailMessageParam,
+        CampaignEmailMessageWireParam,
+    )
+    from ..params.campaign_in_app_message import (
+        CampaignInAppMessageParam,
+        CampaignInAppMessageWireParam,
+    )
+    from ..params.campaign_sms_message import CampaignSmsMessageParam, CampaignSmsMessageWireParam
+    from ..params.message import MessageParam, MessageWireParam
 
 
 class MessageConfiguration(RequestModel):
@@ -77,3 +95,32 @@ class MessageConfiguration(RequestModel):
         default=None, validation_alias="InAppMessage", serialization_alias="InAppMessage"
     )
     """The in-app message configuration."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            adm_message: Message | MessageParam | MessageWireParam | None = None,
+            apns_message: Message | MessageParam | MessageWireParam | None = None,
+            baidu_message: Message | MessageParam | MessageWireParam | None = None,
+            custom_message: CampaignCustomMessage
+            | CampaignCustomMessageParam
+            | CampaignCustomMessageWireParam
+            | None = None,
+            default_message: Message | MessageParam | MessageWireParam | None = None,
+            email_message: CampaignEmailMessage
+            | CampaignEmailMessageParam
+            | CampaignEmailMessageWireParam
+            | None = None,
+            gcm_message: Message | MessageParam | MessageWireParam | None = None,
+            sms_message: CampaignSmsMessage
+            | CampaignSmsMessageParam
+            | CampaignSmsMessageWireParam
+            | None = None,
+            in_app_message: CampaignInAppMessage
+            | CampaignInAppMessageParam
+            | CampaignInAppMessageWireParam
+            | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``MessageHeader`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -21,3 +23,8 @@ class MessageHeader(RequestModel):
     including the length of any rendered attributes. For example if you add the {CreationDate}
     attribute, it renders as YYYY-MM-DDTHH:MM:SS.SSSZ and is 24 characters in length.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, name: str | None = None, value: str | None = None) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``MessageRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -9,6 +11,26 @@ from .address_configuration import AddressConfiguration
 from .direct_message_configuration import DirectMessageConfiguration
 from .endpoint_send_configuration import EndpointSendConfiguration
 from .template_configuration import TemplateConfiguration
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.address_configuration import (
+        AddressConfigurationParam,
+        AddressConfigurationWireParam,
+    )
+    from ..params.direct_message_configuration import (
+        DirectMessageConfigurationParam,
+        DirectMessageConfigurationWireParam,
+    )
+    from ..params.endpoint_send_configuration import (
+        EndpointSendConfigurationParam,
+        EndpointSendConfigurationWireParam,
+    )
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
 
 
 class MessageRequest(RequestModel):
@@ -60,3 +82,32 @@ class MessageRequest(RequestModel):
     """The unique identifier for tracing the message. This identifier is visible to message
     recipients.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            addresses: Mapping[
+                str,
+                AddressConfiguration | AddressConfigurationParam | AddressConfigurationWireParam,
+            ]
+            | None = None,
+            context: Mapping[str, str] | None = None,
+            endpoints: Mapping[
+                str,
+                EndpointSendConfiguration
+                | EndpointSendConfigurationParam
+                | EndpointSendConfigurationWireParam,
+            ]
+            | None = None,
+            message_configuration: DirectMessageConfiguration
+            | DirectMessageConfigurationParam
+            | DirectMessageConfigurationWireParam,
+            template_configuration: TemplateConfiguration
+            | TemplateConfigurationParam
+            | TemplateConfigurationWireParam
+            | None = None,
+            trace_id: str | None = None,
+        ) -> None: ...

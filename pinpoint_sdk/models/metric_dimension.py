@@ -2,6 +2,8 @@
 
 """The ``MetricDimension`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -21,3 +23,8 @@ class MetricDimension(RequestModel):
 
     value: float = Field(validation_alias="Value", serialization_alias="Value")
     """The value to compare."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, comparison_operator: str, value: float) -> None: ...

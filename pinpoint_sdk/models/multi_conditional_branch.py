@@ -2,10 +2,15 @@
 
 """The ``MultiConditionalBranch`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .simple_condition import SimpleCondition
+
+if TYPE_CHECKING:
+    from ..params.simple_condition import SimpleConditionParam, SimpleConditionWireParam
 
 
 class MultiConditionalBranch(RequestModel):
@@ -22,3 +27,16 @@ class MultiConditionalBranch(RequestModel):
     """The unique identifier for the next activity to perform, after completing the activity for
     the path.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            condition: SimpleCondition
+            | SimpleConditionParam
+            | SimpleConditionWireParam
+            | None = None,
+            next_activity: str | None = None,
+        ) -> None: ...

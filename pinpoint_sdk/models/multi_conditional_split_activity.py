@@ -2,11 +2,22 @@
 
 """The ``MultiConditionalSplitActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .multi_conditional_branch import MultiConditionalBranch
 from .wait_time import WaitTime
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.multi_conditional_branch import (
+        MultiConditionalBranchParam,
+        MultiConditionalBranchWireParam,
+    )
+    from ..params.wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class MultiConditionalSplitActivity(RequestModel):
@@ -42,3 +53,19 @@ class MultiConditionalSplitActivity(RequestModel):
     """The amount of time to wait or the date and time when Amazon Pinpoint determines whether the
     conditions are met.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            branches: Sequence[
+                MultiConditionalBranch
+                | MultiConditionalBranchParam
+                | MultiConditionalBranchWireParam
+            ]
+            | None = None,
+            default_activity: str | None = None,
+            evaluation_wait_time: WaitTime | WaitTimeParam | WaitTimeWireParam | None = None,
+        ) -> None: ...

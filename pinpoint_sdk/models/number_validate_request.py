@@ -2,6 +2,8 @@
 
 """The ``NumberValidateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -23,3 +25,10 @@ class NumberValidateRequest(RequestModel):
     """The phone number to retrieve information about. The phone number that you provide should
     include a valid numeric country code. Otherwise, the operation might result in an error.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, iso_country_code: str | None = None, phone_number: str | None = None
+        ) -> None: ...

@@ -2,10 +2,17 @@
 
 """The ``OpenHours`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .open_hours_rule import OpenHoursRule
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.open_hours_rule import OpenHoursRuleParam, OpenHoursRuleWireParam
 
 
 class OpenHours(RequestModel):
@@ -35,3 +42,29 @@ class OpenHours(RequestModel):
         default=None, validation_alias="CUSTOM", serialization_alias="CUSTOM"
     )
     """Specifies the schedule settings for the custom channel."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            email: Mapping[
+                str, Sequence[OpenHoursRule | OpenHoursRuleParam | OpenHoursRuleWireParam]
+            ]
+            | None = None,
+            sms: Mapping[str, Sequence[OpenHoursRule | OpenHoursRuleParam | OpenHoursRuleWireParam]]
+            | None = None,
+            push: Mapping[
+                str, Sequence[OpenHoursRule | OpenHoursRuleParam | OpenHoursRuleWireParam]
+            ]
+            | None = None,
+            voice: Mapping[
+                str, Sequence[OpenHoursRule | OpenHoursRuleParam | OpenHoursRuleWireParam]
+            ]
+            | None = None,
+            custom: Mapping[
+                str, Sequence[OpenHoursRule | OpenHoursRuleParam | OpenHoursRuleWireParam]
+            ]
+            | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``OpenHoursRule`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,10 @@ class OpenHoursRule(RequestModel):
         default=None, validation_alias="EndTime", serialization_alias="EndTime"
     )
     """The end of the scheduled time, in ISO 8601 format, when the channel can't send messages."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, start_time: str | None = None, end_time: str | None = None
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``OverrideButtonConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import ButtonAction
+
+if TYPE_CHECKING:
+    from ..params.literals import ButtonActionLiteral
 
 
 class OverrideButtonConfiguration(RequestModel):
@@ -18,3 +23,10 @@ class OverrideButtonConfiguration(RequestModel):
 
     link: str | None = Field(default=None, validation_alias="Link", serialization_alias="Link")
     """Button destination."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, button_action: ButtonAction | ButtonActionLiteral, link: str | None = None
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``PhoneNumberValidateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .number_validate_request import NumberValidateRequest
+
+if TYPE_CHECKING:
+    from ..params.number_validate_request import (
+        NumberValidateRequestParam,
+        NumberValidateRequestWireParam,
+    )
 
 
 class PhoneNumberValidateRequest(RequestModel):
@@ -15,3 +23,14 @@ class PhoneNumberValidateRequest(RequestModel):
         validation_alias="NumberValidateRequest", serialization_alias="NumberValidateRequest"
     )
     """Specifies a phone number to validate and retrieve information about."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            number_validate_request: NumberValidateRequest
+            | NumberValidateRequestParam
+            | NumberValidateRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``PushMessageActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .journey_push_message import JourneyPushMessage
+
+if TYPE_CHECKING:
+    from ..params.journey_push_message import JourneyPushMessageParam, JourneyPushMessageWireParam
 
 
 class PushMessageActivity(RequestModel):
@@ -45,3 +50,18 @@ class PushMessageActivity(RequestModel):
     recently reviewed and approved for use, depending on your workflow. It isn't necessarily the
     latest version of a template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            message_config: JourneyPushMessage
+            | JourneyPushMessageParam
+            | JourneyPushMessageWireParam
+            | None = None,
+            next_activity: str | None = None,
+            template_name: str | None = None,
+            template_version: str | None = None,
+        ) -> None: ...

@@ -2,12 +2,30 @@
 
 """The ``PushNotificationTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .android_push_notification_template import AndroidPushNotificationTemplate
 from .apns_push_notification_template import APNSPushNotificationTemplate
 from .default_push_notification_template import DefaultPushNotificationTemplate
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.android_push_notification_template import (
+        AndroidPushNotificationTemplateParam,
+        AndroidPushNotificationTemplateWireParam,
+    )
+    from ..params.apns_push_notification_template import (
+        APNSPushNotificationTemplateParam,
+        APNSPushNotificationTemplateWireParam,
+    )
+    from ..params.default_push_notification_template import (
+        DefaultPushNotificationTemplateParam,
+        DefaultPushNotificationTemplateWireParam,
+    )
 
 
 class PushNotificationTemplateRequest(RequestModel):
@@ -94,3 +112,35 @@ class PushNotificationTemplateRequest(RequestModel):
         serialization_alias="TemplateDescription",
     )
     """A custom description of the message template."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            adm: AndroidPushNotificationTemplate
+            | AndroidPushNotificationTemplateParam
+            | AndroidPushNotificationTemplateWireParam
+            | None = None,
+            apns: APNSPushNotificationTemplate
+            | APNSPushNotificationTemplateParam
+            | APNSPushNotificationTemplateWireParam
+            | None = None,
+            baidu: AndroidPushNotificationTemplate
+            | AndroidPushNotificationTemplateParam
+            | AndroidPushNotificationTemplateWireParam
+            | None = None,
+            default: DefaultPushNotificationTemplate
+            | DefaultPushNotificationTemplateParam
+            | DefaultPushNotificationTemplateWireParam
+            | None = None,
+            default_substitutions: str | None = None,
+            gcm: AndroidPushNotificationTemplate
+            | AndroidPushNotificationTemplateParam
+            | AndroidPushNotificationTemplateWireParam
+            | None = None,
+            recommender_id: str | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_description: str | None = None,
+        ) -> None: ...

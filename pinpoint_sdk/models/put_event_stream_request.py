@@ -2,10 +2,15 @@
 
 """The ``PutEventStreamRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_event_stream import WriteEventStream
+
+if TYPE_CHECKING:
+    from ..params.write_event_stream import WriteEventStreamParam, WriteEventStreamWireParam
 
 
 class PutEventStreamRequest(RequestModel):
@@ -24,3 +29,15 @@ class PutEventStreamRequest(RequestModel):
     """Specifies the Amazon Resource Name (ARN) of an event stream to publish events to and the AWS
     Identity and Access Management (IAM) role to use when publishing those events.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            write_event_stream: WriteEventStream
+            | WriteEventStreamParam
+            | WriteEventStreamWireParam,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``PutEventsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .events_request import EventsRequest
+
+if TYPE_CHECKING:
+    from ..params.events_request import EventsRequestParam, EventsRequestWireParam
 
 
 class PutEventsRequest(RequestModel):
@@ -22,3 +27,13 @@ class PutEventsRequest(RequestModel):
         validation_alias="EventsRequest", serialization_alias="EventsRequest"
     )
     """Specifies a batch of events to process."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            events_request: EventsRequest | EventsRequestParam | EventsRequestWireParam,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``QuietTime`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -23,3 +25,8 @@ class QuietTime(RequestModel):
     HH:MM format, where HH is the hour (with a leading zero, if applicable) and MM is the
     minutes. For example, use 02:30 to represent 2:30 AM, or 14:30 to represent 2:30 PM.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, end: str | None = None, start: str | None = None) -> None: ...

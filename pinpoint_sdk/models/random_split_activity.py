@@ -2,10 +2,17 @@
 
 """The ``RandomSplitActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .random_split_entry import RandomSplitEntry
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.random_split_entry import RandomSplitEntryParam, RandomSplitEntryWireParam
 
 
 class RandomSplitActivity(RequestModel):
@@ -20,3 +27,13 @@ class RandomSplitActivity(RequestModel):
     """The paths for the activity, including the percentage of participants to enter each path and
     the activity to perform for each path.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            branches: Sequence[RandomSplitEntry | RandomSplitEntryParam | RandomSplitEntryWireParam]
+            | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``RandomSplitEntry`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -27,3 +29,10 @@ class RandomSplitEntry(RequestModel):
     the actual percentage of participants who are sent down a path may not be equal to the
     percentage that you specify.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, next_activity: str | None = None, percentage: int | None = None
+        ) -> None: ...

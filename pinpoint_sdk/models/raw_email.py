@@ -2,6 +2,8 @@
 
 """The ``RawEmail`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,3 +16,8 @@ class RawEmail(RequestModel):
     """The email message, represented as a raw MIME message. The entire message must be base64
     encoded.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, data: bytes | None = None) -> None: ...

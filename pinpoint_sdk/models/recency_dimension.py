@@ -2,10 +2,15 @@
 
 """The ``RecencyDimension`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Duration, RecencyType
+
+if TYPE_CHECKING:
+    from ..params.literals import DurationLiteral, RecencyTypeLiteral
 
 
 class RecencyDimension(RequestModel):
@@ -23,3 +28,13 @@ class RecencyDimension(RequestModel):
     that were active within the specified duration are included in the segment; and, INACTIVE,
     endpoints that weren't active within the specified duration are included in the segment.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            duration: Duration | DurationLiteral,
+            recency_type: RecencyType | RecencyTypeLiteral,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``RemoveAttributesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .update_attributes_request import UpdateAttributesRequest
+
+if TYPE_CHECKING:
+    from ..params.update_attributes_request import (
+        UpdateAttributesRequestParam,
+        UpdateAttributesRequestWireParam,
+    )
 
 
 class RemoveAttributesRequest(RequestModel):
@@ -38,3 +46,16 @@ class RemoveAttributesRequest(RequestModel):
     """Specifies one or more attributes to remove from all the endpoints that are associated with
     an application.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            attribute_type: str,
+            update_attributes_request: UpdateAttributesRequest
+            | UpdateAttributesRequestParam
+            | UpdateAttributesRequestWireParam,
+        ) -> None: ...

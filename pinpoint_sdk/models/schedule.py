@@ -2,12 +2,22 @@
 
 """The ``Schedule`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .campaign_event_filter import CampaignEventFilter
 from .enums import Frequency
 from .quiet_time import QuietTime
+
+if TYPE_CHECKING:
+    from ..params.campaign_event_filter import (
+        CampaignEventFilterParam,
+        CampaignEventFilterWireParam,
+    )
+    from ..params.literals import FrequencyLiteral
+    from ..params.quiet_time import QuietTimeParam, QuietTimeWireParam
 
 
 class Schedule(RequestModel):
@@ -69,3 +79,21 @@ class Schedule(RequestModel):
     UTC+10:30, UTC+11, UTC+12, UTC+13, UTC-02, UTC-03, UTC-04, UTC-05, UTC-06, UTC-07, UTC-08,
     UTC-09, UTC-10, and UTC-11.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            end_time: str | None = None,
+            event_filter: CampaignEventFilter
+            | CampaignEventFilterParam
+            | CampaignEventFilterWireParam
+            | None = None,
+            frequency: Frequency | FrequencyLiteral | None = None,
+            is_local_time: bool | None = None,
+            quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
+            start_time: str,
+            timezone: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``SegmentBehaviors`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .recency_dimension import RecencyDimension
+
+if TYPE_CHECKING:
+    from ..params.recency_dimension import RecencyDimensionParam, RecencyDimensionWireParam
 
 
 class SegmentBehaviors(RequestModel):
@@ -17,3 +22,15 @@ class SegmentBehaviors(RequestModel):
         default=None, validation_alias="Recency", serialization_alias="Recency"
     )
     """The dimension settings that are based on how recently an endpoint was active."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            recency: RecencyDimension
+            | RecencyDimensionParam
+            | RecencyDimensionWireParam
+            | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``SegmentCondition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -12,3 +14,8 @@ class SegmentCondition(RequestModel):
 
     segment_id: str = Field(validation_alias="SegmentId", serialization_alias="SegmentId")
     """The unique identifier for the segment to associate with the activity."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, segment_id: str) -> None: ...

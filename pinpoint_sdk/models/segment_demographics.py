@@ -2,10 +2,15 @@
 
 """The ``SegmentDemographics`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .set_dimension import SetDimension
+
+if TYPE_CHECKING:
+    from ..params.set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class SegmentDemographics(RequestModel):
@@ -43,3 +48,17 @@ class SegmentDemographics(RequestModel):
         default=None, validation_alias="Platform", serialization_alias="Platform"
     )
     """The device platform criteria for the segment."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            app_version: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            channel: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            device_type: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            make: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            model: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            platform: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+        ) -> None: ...

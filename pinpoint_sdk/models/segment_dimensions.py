@@ -2,6 +2,8 @@
 
 """The ``SegmentDimensions`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -10,6 +12,15 @@ from .metric_dimension import MetricDimension
 from .segment_behaviors import SegmentBehaviors
 from .segment_demographics import SegmentDemographics
 from .segment_location import SegmentLocation
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
+    from ..params.metric_dimension import MetricDimensionParam, MetricDimensionWireParam
+    from ..params.segment_behaviors import SegmentBehaviorsParam, SegmentBehaviorsWireParam
+    from ..params.segment_demographics import SegmentDemographicsParam, SegmentDemographicsWireParam
+    from ..params.segment_location import SegmentLocationParam, SegmentLocationWireParam
 
 
 class SegmentDimensions(RequestModel):
@@ -44,3 +55,33 @@ class SegmentDimensions(RequestModel):
         default=None, validation_alias="UserAttributes", serialization_alias="UserAttributes"
     )
     """One or more custom user attributes to use as criteria for the segment."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            attributes: Mapping[
+                str, AttributeDimension | AttributeDimensionParam | AttributeDimensionWireParam
+            ]
+            | None = None,
+            behavior: SegmentBehaviors
+            | SegmentBehaviorsParam
+            | SegmentBehaviorsWireParam
+            | None = None,
+            demographic: SegmentDemographics
+            | SegmentDemographicsParam
+            | SegmentDemographicsWireParam
+            | None = None,
+            location: SegmentLocation
+            | SegmentLocationParam
+            | SegmentLocationWireParam
+            | None = None,
+            metrics: Mapping[str, MetricDimension | MetricDimensionParam | MetricDimensionWireParam]
+            | None = None,
+            user_attributes: Mapping[
+                str, AttributeDimension | AttributeDimensionParam | AttributeDimensionWireParam
+            ]
+            | None = None,
+        ) -> None: ...

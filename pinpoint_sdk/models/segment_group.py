@@ -2,12 +2,21 @@
 
 """The ``SegmentGroup`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import SourceType, Type
 from .segment_dimensions import SegmentDimensions
 from .segment_reference import SegmentReference
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.literals import SourceTypeLiteral, TypeLiteral
+    from ..params.segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+    from ..params.segment_reference import SegmentReferenceParam, SegmentReferenceWireParam
 
 
 class SegmentGroup(RequestModel):
@@ -46,3 +55,21 @@ class SegmentGroup(RequestModel):
     three dimensions for the segment, whether the resulting segment includes endpoints that
     match all, any, or none of the dimensions.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            dimensions: Sequence[
+                SegmentDimensions | SegmentDimensionsParam | SegmentDimensionsWireParam
+            ]
+            | None = None,
+            source_segments: Sequence[
+                SegmentReference | SegmentReferenceParam | SegmentReferenceWireParam
+            ]
+            | None = None,
+            source_type: SourceType | SourceTypeLiteral | None = None,
+            type: Type | TypeLiteral | None = None,
+        ) -> None: ...

@@ -2,11 +2,19 @@
 
 """The ``SegmentGroupList`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import Include
 from .segment_group import SegmentGroup
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.literals import IncludeLiteral
+    from ..params.segment_group import SegmentGroupParam, SegmentGroupWireParam
 
 
 class SegmentGroupList(RequestModel):
@@ -26,3 +34,14 @@ class SegmentGroupList(RequestModel):
     includes three segment groups, whether the resulting segment includes endpoints that match
     all, any, or none of the segment groups.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            groups: Sequence[SegmentGroup | SegmentGroupParam | SegmentGroupWireParam]
+            | None = None,
+            include: Include | IncludeLiteral | None = None,
+        ) -> None: ...

@@ -2,11 +2,17 @@
 
 """The ``SegmentLocation`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .gps_point_dimension import GPSPointDimension
 from .set_dimension import SetDimension
+
+if TYPE_CHECKING:
+    from ..params.gps_point_dimension import GPSPointDimensionParam, GPSPointDimensionWireParam
+    from ..params.set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class SegmentLocation(RequestModel):
@@ -21,3 +27,16 @@ class SegmentLocation(RequestModel):
         default=None, validation_alias="GPSPoint", serialization_alias="GPSPoint"
     )
     """The GPS location and range for the segment."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            country: SetDimension | SetDimensionParam | SetDimensionWireParam | None = None,
+            gps_point: GPSPointDimension
+            | GPSPointDimensionParam
+            | GPSPointDimensionWireParam
+            | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``SegmentReference`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -17,3 +19,8 @@ class SegmentReference(RequestModel):
         default=None, validation_alias="Version", serialization_alias="Version"
     )
     """The version number of the segment."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, id: str, version: int | None = None) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``SendMessagesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .message_request import MessageRequest
+
+if TYPE_CHECKING:
+    from ..params.message_request import MessageRequestParam, MessageRequestWireParam
 
 
 class SendMessagesRequest(RequestModel):
@@ -22,3 +27,13 @@ class SendMessagesRequest(RequestModel):
         validation_alias="MessageRequest", serialization_alias="MessageRequest"
     )
     """Specifies the configuration and other settings for a message."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            message_request: MessageRequest | MessageRequestParam | MessageRequestWireParam,
+        ) -> None: ...

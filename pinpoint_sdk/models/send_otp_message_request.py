@@ -2,10 +2,18 @@
 
 """The ``SendOTPMessageRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .send_otp_message_request_parameters import SendOTPMessageRequestParameters
+
+if TYPE_CHECKING:
+    from ..params.send_otp_message_request_parameters import (
+        SendOTPMessageRequestParametersParam,
+        SendOTPMessageRequestParametersWireParam,
+    )
 
 
 class SendOTPMessageRequest(RequestModel):
@@ -21,3 +29,15 @@ class SendOTPMessageRequest(RequestModel):
         serialization_alias="SendOTPMessageRequestParameters",
     )
     """Send OTP message request parameters."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            send_otp_message_request_parameters: SendOTPMessageRequestParameters
+            | SendOTPMessageRequestParametersParam
+            | SendOTPMessageRequestParametersWireParam,
+        ) -> None: ...

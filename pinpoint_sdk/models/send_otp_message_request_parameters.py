@@ -2,6 +2,8 @@
 
 """The ``SendOTPMessageRequestParameters`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -60,3 +62,22 @@ class SendOTPMessageRequestParameters(RequestModel):
         default=None, validation_alias="ValidityPeriod", serialization_alias="ValidityPeriod"
     )
     """The time in minutes before the OTP is no longer valid."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            allowed_attempts: int | None = None,
+            brand_name: str,
+            channel: str,
+            code_length: int | None = None,
+            destination_identity: str,
+            entity_id: str | None = None,
+            language: str | None = None,
+            origination_identity: str,
+            reference_id: str,
+            template_id: str | None = None,
+            validity_period: int | None = None,
+        ) -> None: ...

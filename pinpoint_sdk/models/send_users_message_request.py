@@ -2,12 +2,30 @@
 
 """The ``SendUsersMessageRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .direct_message_configuration import DirectMessageConfiguration
 from .endpoint_send_configuration import EndpointSendConfiguration
 from .template_configuration import TemplateConfiguration
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.direct_message_configuration import (
+        DirectMessageConfigurationParam,
+        DirectMessageConfigurationWireParam,
+    )
+    from ..params.endpoint_send_configuration import (
+        EndpointSendConfigurationParam,
+        EndpointSendConfigurationWireParam,
+    )
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
 
 
 class SendUsersMessageRequest(RequestModel):
@@ -52,3 +70,26 @@ class SendUsersMessageRequest(RequestModel):
     EndpointSendConfiguration object to tailor the message for a user by specifying settings
     such as content overrides and message variables.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            context: Mapping[str, str] | None = None,
+            message_configuration: DirectMessageConfiguration
+            | DirectMessageConfigurationParam
+            | DirectMessageConfigurationWireParam,
+            template_configuration: TemplateConfiguration
+            | TemplateConfigurationParam
+            | TemplateConfigurationWireParam
+            | None = None,
+            trace_id: str | None = None,
+            users: Mapping[
+                str,
+                EndpointSendConfiguration
+                | EndpointSendConfigurationParam
+                | EndpointSendConfigurationWireParam,
+            ],
+        ) -> None: ...

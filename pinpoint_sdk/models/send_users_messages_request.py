@@ -2,10 +2,18 @@
 
 """The ``SendUsersMessagesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .send_users_message_request import SendUsersMessageRequest
+
+if TYPE_CHECKING:
+    from ..params.send_users_message_request import (
+        SendUsersMessageRequestParam,
+        SendUsersMessageRequestWireParam,
+    )
 
 
 class SendUsersMessagesRequest(RequestModel):
@@ -24,3 +32,15 @@ class SendUsersMessagesRequest(RequestModel):
     """Specifies the configuration and other settings for a message to send to all the endpoints
     that are associated with a list of users.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            send_users_message_request: SendUsersMessageRequest
+            | SendUsersMessageRequestParam
+            | SendUsersMessageRequestWireParam,
+        ) -> None: ...

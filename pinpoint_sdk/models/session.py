@@ -2,6 +2,8 @@
 
 """The ``Session`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -27,3 +29,15 @@ class Session(RequestModel):
         default=None, validation_alias="StopTimestamp", serialization_alias="StopTimestamp"
     )
     """The date and time when the session ended."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            duration: int | None = None,
+            id: str,
+            start_timestamp: str,
+            stop_timestamp: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,16 @@
 
 """The ``SetDimension`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .enums import DimensionType
+
+if TYPE_CHECKING:
+    from .._types import SequenceNotStr
+    from ..params.literals import DimensionTypeLiteral
 
 
 class SetDimension(RequestModel):
@@ -24,3 +30,13 @@ class SetDimension(RequestModel):
     DimensionType property, endpoints are included or excluded from the segment if their values
     match the criteria values.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            dimension_type: DimensionType | DimensionTypeLiteral | None = None,
+            values: SequenceNotStr[str],
+        ) -> None: ...

@@ -2,12 +2,19 @@
 
 """The ``SimpleCondition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import AliasChoices, Field
 
 from .._models import RequestModel
 from .event_condition import EventCondition
 from .segment_condition import SegmentCondition
 from .segment_dimensions import SegmentDimensions
+
+if TYPE_CHECKING:
+    from ..params.event_condition import EventConditionParam, EventConditionWireParam
+    from ..params.segment_condition import SegmentConditionParam, SegmentConditionWireParam
+    from ..params.segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
 
 
 class SimpleCondition(RequestModel):
@@ -29,3 +36,23 @@ class SimpleCondition(RequestModel):
         serialization_alias="SegmentDimensions",
     )
     """The dimension settings for the segment that's associated with the activity."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            event_condition: EventCondition
+            | EventConditionParam
+            | EventConditionWireParam
+            | None = None,
+            segment_condition: SegmentCondition
+            | SegmentConditionParam
+            | SegmentConditionWireParam
+            | None = None,
+            segment_dimensions: SegmentDimensions
+            | SegmentDimensionsParam
+            | SegmentDimensionsWireParam
+            | None = None,
+        ) -> None: ...

@@ -2,11 +2,19 @@
 
 """The ``SimpleEmail`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .message_header import MessageHeader
 from .simple_email_part import SimpleEmailPart
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..params.message_header import MessageHeaderParam, MessageHeaderWireParam
+    from ..params.simple_email_part import SimpleEmailPartParam, SimpleEmailPartWireParam
 
 
 class SimpleEmail(RequestModel):
@@ -39,3 +47,25 @@ class SimpleEmail(RequestModel):
         default=None, validation_alias="Headers", serialization_alias="Headers"
     )
     """The list of MessageHeaders for the email. You can have up to 15 Headers."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            html_part: SimpleEmailPart
+            | SimpleEmailPartParam
+            | SimpleEmailPartWireParam
+            | None = None,
+            subject: SimpleEmailPart
+            | SimpleEmailPartParam
+            | SimpleEmailPartWireParam
+            | None = None,
+            text_part: SimpleEmailPart
+            | SimpleEmailPartParam
+            | SimpleEmailPartWireParam
+            | None = None,
+            headers: Sequence[MessageHeader | MessageHeaderParam | MessageHeaderWireParam]
+            | None = None,
+        ) -> None: ...

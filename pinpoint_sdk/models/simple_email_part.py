@@ -2,6 +2,8 @@
 
 """The ``SimpleEmailPart`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class SimpleEmailPart(RequestModel):
 
     data: str | None = Field(default=None, validation_alias="Data", serialization_alias="Data")
     """The textual data of the message content."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, charset: str | None = None, data: str | None = None) -> None: ...

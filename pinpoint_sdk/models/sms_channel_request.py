@@ -2,6 +2,8 @@
 
 """The ``SMSChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -28,3 +30,14 @@ class SMSChannelRequest(RequestModel):
     """The registered short code that you want to use when you send messages through the SMS
     channel.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            enabled: bool | None = None,
+            sender_id: str | None = None,
+            short_code: str | None = None,
+        ) -> None: ...

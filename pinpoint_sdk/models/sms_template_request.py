@@ -2,9 +2,14 @@
 
 """The ``SMSTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class SMSTemplateRequest(RequestModel):
@@ -56,3 +61,16 @@ class SMSTemplateRequest(RequestModel):
         serialization_alias="TemplateDescription",
     )
     """A custom description of the message template."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            default_substitutions: str | None = None,
+            recommender_id: str | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_description: str | None = None,
+        ) -> None: ...

@@ -2,11 +2,20 @@
 
 """The ``StartCondition`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .event_start_condition import EventStartCondition
 from .segment_condition import SegmentCondition
+
+if TYPE_CHECKING:
+    from ..params.event_start_condition import (
+        EventStartConditionParam,
+        EventStartConditionWireParam,
+    )
+    from ..params.segment_condition import SegmentConditionParam, SegmentConditionWireParam
 
 
 class StartCondition(RequestModel):
@@ -34,3 +43,20 @@ class StartCondition(RequestModel):
     """The segment that's associated with the first activity in the journey. This segment
     determines which users are participants in the journey.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            description: str | None = None,
+            event_start_condition: EventStartCondition
+            | EventStartConditionParam
+            | EventStartConditionWireParam
+            | None = None,
+            segment_start_condition: SegmentCondition
+            | SegmentConditionParam
+            | SegmentConditionWireParam
+            | None = None,
+        ) -> None: ...

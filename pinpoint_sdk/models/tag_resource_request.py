@@ -2,10 +2,15 @@
 
 """The ``TagResourceRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .tags_model import TagsModel
+
+if TYPE_CHECKING:
+    from ..params.tags_model import TagsModelParam, TagsModelWireParam
 
 
 class TagResourceRequest(RequestModel):
@@ -18,3 +23,10 @@ class TagResourceRequest(RequestModel):
     """Specifies the tags (keys and values) for an application, campaign, message template, or
     segment.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, resource_arn: str, tags_model: TagsModel | TagsModelParam | TagsModelWireParam
+        ) -> None: ...

@@ -2,9 +2,14 @@
 
 """The ``TagsModel`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class TagsModel(RequestModel):
@@ -20,3 +25,8 @@ class TagsModel(RequestModel):
     Each tag consists of a required tag key and an associated tag value. The maximum length of a
     tag key is 128 characters. The maximum length of a tag value is 256 characters.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, tags: Mapping[str, str]) -> None: ...

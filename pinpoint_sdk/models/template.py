@@ -2,6 +2,8 @@
 
 """The ``Template`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -28,3 +30,8 @@ class Template(RequestModel):
     recently reviewed and approved for use, depending on your workflow. It isn't necessarily the
     latest version of a template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, name: str | None = None, version: str | None = None) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``TemplateActiveVersionRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -19,3 +21,8 @@ class TemplateActiveVersionRequest(RequestModel):
     the identifier for an existing template version. To retrieve a list of versions and version
     identifiers for a template, use the Template Versions resource.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, version: str | None = None) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``TemplateConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .template import Template
+
+if TYPE_CHECKING:
+    from ..params.template import TemplateParam, TemplateWireParam
 
 
 class TemplateConfiguration(RequestModel):
@@ -37,3 +42,16 @@ class TemplateConfiguration(RequestModel):
     """The InApp template to use for the message. The InApp template object is not supported for
     SendMessages.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            email_template: Template | TemplateParam | TemplateWireParam | None = None,
+            push_template: Template | TemplateParam | TemplateWireParam | None = None,
+            sms_template: Template | TemplateParam | TemplateWireParam | None = None,
+            voice_template: Template | TemplateParam | TemplateWireParam | None = None,
+            in_app_template: Template | TemplateParam | TemplateWireParam | None = None,
+        ) -> None: ...

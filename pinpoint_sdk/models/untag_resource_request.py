@@ -2,9 +2,14 @@
 
 """The ``UntagResourceRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from .._types import SequenceNotStr
 
 
 class UntagResourceRequest(RequestModel):
@@ -17,3 +22,8 @@ class UntagResourceRequest(RequestModel):
     """The key of the tag to remove from the resource. To remove multiple tags, append the tagKeys
     parameter and argument for each additional tag to remove, separated by an ampersand (&).
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, resource_arn: str, tag_keys: SequenceNotStr[str]) -> None: ...

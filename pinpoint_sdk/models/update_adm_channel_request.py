@@ -2,10 +2,15 @@
 
 """The ``UpdateAdmChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .adm_channel_request import ADMChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.adm_channel_request import ADMChannelRequestParam, ADMChannelRequestWireParam
 
 
 class UpdateAdmChannelRequest(RequestModel):
@@ -24,3 +29,15 @@ class UpdateAdmChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            adm_channel_request: ADMChannelRequest
+            | ADMChannelRequestParam
+            | ADMChannelRequestWireParam,
+            application_id: str,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``UpdateApnsChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .apns_channel_request import APNSChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.apns_channel_request import APNSChannelRequestParam, APNSChannelRequestWireParam
 
 
 class UpdateApnsChannelRequest(RequestModel):
@@ -24,3 +29,15 @@ class UpdateApnsChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            apns_channel_request: APNSChannelRequest
+            | APNSChannelRequestParam
+            | APNSChannelRequestWireParam,
+            application_id: str,
+        ) -> None: ...

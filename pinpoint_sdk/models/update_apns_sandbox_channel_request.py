@@ -2,10 +2,18 @@
 
 """The ``UpdateApnsSandboxChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .apns_sandbox_channel_request import APNSSandboxChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.apns_sandbox_channel_request import (
+        APNSSandboxChannelRequestParam,
+        APNSSandboxChannelRequestWireParam,
+    )
 
 
 class UpdateApnsSandboxChannelRequest(RequestModel):
@@ -25,3 +33,15 @@ class UpdateApnsSandboxChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            apns_sandbox_channel_request: APNSSandboxChannelRequest
+            | APNSSandboxChannelRequestParam
+            | APNSSandboxChannelRequestWireParam,
+            application_id: str,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateApnsVoipChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .apns_voip_channel_request import APNSVoipChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.apns_voip_channel_request import (
+        APNSVoipChannelRequestParam,
+        APNSVoipChannelRequestWireParam,
+    )
 
 
 class UpdateApnsVoipChannelRequest(RequestModel):
@@ -24,3 +32,15 @@ class UpdateApnsVoipChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            apns_voip_channel_request: APNSVoipChannelRequest
+            | APNSVoipChannelRequestParam
+            | APNSVoipChannelRequestWireParam,
+            application_id: str,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateApnsVoipSandboxChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .apns_voip_sandbox_channel_request import APNSVoipSandboxChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.apns_voip_sandbox_channel_request import (
+        APNSVoipSandboxChannelRequestParam,
+        APNSVoipSandboxChannelRequestWireParam,
+    )
 
 
 class UpdateApnsVoipSandboxChannelRequest(RequestModel):
@@ -25,3 +33,15 @@ class UpdateApnsVoipSandboxChannelRequest(RequestModel):
     """The unique identifier for the application. This identifier is displayed as the Project ID on
     the Amazon Pinpoint console.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            apns_voip_sandbox_channel_request: APNSVoipSandboxChannelRequest
+            | APNSVoipSandboxChannelRequestParam
+            | APNSVoipSandboxChannelRequestWireParam,
+            application_id: str,
+        ) -> None: ...

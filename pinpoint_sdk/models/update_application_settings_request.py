@@ -2,10 +2,18 @@
 
 """The ``UpdateApplicationSettingsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_application_settings_request import WriteApplicationSettingsRequest
+
+if TYPE_CHECKING:
+    from ..params.write_application_settings_request import (
+        WriteApplicationSettingsRequestParam,
+        WriteApplicationSettingsRequestWireParam,
+    )
 
 
 class UpdateApplicationSettingsRequest(RequestModel):
@@ -23,3 +31,15 @@ class UpdateApplicationSettingsRequest(RequestModel):
         serialization_alias="WriteApplicationSettingsRequest",
     )
     """Specifies the default settings for an application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            write_application_settings_request: WriteApplicationSettingsRequest
+            | WriteApplicationSettingsRequestParam
+            | WriteApplicationSettingsRequestWireParam,
+        ) -> None: ...

@@ -2,9 +2,14 @@
 
 """The ``UpdateAttributesRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from .._types import SequenceNotStr
 
 
 class UpdateAttributesRequest(RequestModel):
@@ -20,3 +25,8 @@ class UpdateAttributesRequest(RequestModel):
     it can specify a glob pattern that an attribute name must match in order for the attribute
     to be removed.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, blacklist: SequenceNotStr[str] | None = None) -> None: ...

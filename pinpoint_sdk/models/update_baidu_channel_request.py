@@ -2,10 +2,18 @@
 
 """The ``UpdateBaiduChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .baidu_channel_request import BaiduChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.baidu_channel_request import (
+        BaiduChannelRequestParam,
+        BaiduChannelRequestWireParam,
+    )
 
 
 class UpdateBaiduChannelRequest(RequestModel):
@@ -24,3 +32,15 @@ class UpdateBaiduChannelRequest(RequestModel):
     """Specifies the status and settings of the Baidu (Baidu Cloud Push) channel for an
     application.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            baidu_channel_request: BaiduChannelRequest
+            | BaiduChannelRequestParam
+            | BaiduChannelRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateEmailChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .email_channel_request import EmailChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.email_channel_request import (
+        EmailChannelRequestParam,
+        EmailChannelRequestWireParam,
+    )
 
 
 class UpdateEmailChannelRequest(RequestModel):
@@ -22,3 +30,15 @@ class UpdateEmailChannelRequest(RequestModel):
         validation_alias="EmailChannelRequest", serialization_alias="EmailChannelRequest"
     )
     """Specifies the status and settings of the email channel for an application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            email_channel_request: EmailChannelRequest
+            | EmailChannelRequestParam
+            | EmailChannelRequestWireParam,
+        ) -> None: ...

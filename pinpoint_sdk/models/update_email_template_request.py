@@ -2,10 +2,18 @@
 
 """The ``UpdateEmailTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .email_template_request import EmailTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.email_template_request import (
+        EmailTemplateRequestParam,
+        EmailTemplateRequestWireParam,
+    )
 
 
 class UpdateEmailTemplateRequest(RequestModel):
@@ -56,3 +64,17 @@ class UpdateEmailTemplateRequest(RequestModel):
       the template, if the create-new-version parameter isn't used or is set to false.
     - For a delete operation, deletes the template, including all versions of the template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_new_version: bool | None = None,
+            email_template_request: EmailTemplateRequest
+            | EmailTemplateRequestParam
+            | EmailTemplateRequestWireParam,
+            template_name: str,
+            version: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``UpdateEndpointRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .endpoint_request import EndpointRequest
+
+if TYPE_CHECKING:
+    from ..params.endpoint_request import EndpointRequestParam, EndpointRequestWireParam
 
 
 class UpdateEndpointRequest(RequestModel):
@@ -27,3 +32,14 @@ class UpdateEndpointRequest(RequestModel):
         validation_alias="EndpointRequest", serialization_alias="EndpointRequest"
     )
     """Specifies the channel type and other settings for an endpoint."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            endpoint_id: str,
+            endpoint_request: EndpointRequest | EndpointRequestParam | EndpointRequestWireParam,
+        ) -> None: ...

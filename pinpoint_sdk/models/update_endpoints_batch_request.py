@@ -2,10 +2,18 @@
 
 """The ``UpdateEndpointsBatchRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .endpoint_batch_request import EndpointBatchRequest
+
+if TYPE_CHECKING:
+    from ..params.endpoint_batch_request import (
+        EndpointBatchRequestParam,
+        EndpointBatchRequestWireParam,
+    )
 
 
 class UpdateEndpointsBatchRequest(RequestModel):
@@ -24,3 +32,15 @@ class UpdateEndpointsBatchRequest(RequestModel):
     """Specifies a batch of endpoints to create or update and the settings and attributes to set or
     change for each endpoint.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            endpoint_batch_request: EndpointBatchRequest
+            | EndpointBatchRequestParam
+            | EndpointBatchRequestWireParam,
+        ) -> None: ...

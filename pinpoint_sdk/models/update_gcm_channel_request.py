@@ -2,10 +2,15 @@
 
 """The ``UpdateGcmChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .gcm_channel_request import GCMChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.gcm_channel_request import GCMChannelRequestParam, GCMChannelRequestWireParam
 
 
 class UpdateGcmChannelRequest(RequestModel):
@@ -25,3 +30,15 @@ class UpdateGcmChannelRequest(RequestModel):
     enables Amazon Pinpoint to send push notifications through the Firebase Cloud Messaging
     (FCM), formerly Google Cloud Messaging (GCM), service.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            gcm_channel_request: GCMChannelRequest
+            | GCMChannelRequestParam
+            | GCMChannelRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateInAppTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .in_app_template_request import InAppTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.in_app_template_request import (
+        InAppTemplateRequestParam,
+        InAppTemplateRequestWireParam,
+    )
 
 
 class UpdateInAppTemplateRequest(RequestModel):
@@ -54,3 +62,17 @@ class UpdateInAppTemplateRequest(RequestModel):
       the template, if the create-new-version parameter isn't used or is set to false.
     - For a delete operation, deletes the template, including all versions of the template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_new_version: bool | None = None,
+            in_app_template_request: InAppTemplateRequest
+            | InAppTemplateRequestParam
+            | InAppTemplateRequestWireParam,
+            template_name: str,
+            version: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateJourneyRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_journey_request import WriteJourneyRequest
+
+if TYPE_CHECKING:
+    from ..params.write_journey_request import (
+        WriteJourneyRequestParam,
+        WriteJourneyRequestWireParam,
+    )
 
 
 class UpdateJourneyRequest(RequestModel):
@@ -25,3 +33,16 @@ class UpdateJourneyRequest(RequestModel):
         validation_alias="WriteJourneyRequest", serialization_alias="WriteJourneyRequest"
     )
     """Specifies the configuration and other settings for a journey."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            journey_id: str,
+            write_journey_request: WriteJourneyRequest
+            | WriteJourneyRequestParam
+            | WriteJourneyRequestWireParam,
+        ) -> None: ...

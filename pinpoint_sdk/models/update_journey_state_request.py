@@ -2,10 +2,18 @@
 
 """The ``UpdateJourneyStateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .journey_state_request import JourneyStateRequest
+
+if TYPE_CHECKING:
+    from ..params.journey_state_request import (
+        JourneyStateRequestParam,
+        JourneyStateRequestWireParam,
+    )
 
 
 class UpdateJourneyStateRequest(RequestModel):
@@ -25,3 +33,16 @@ class UpdateJourneyStateRequest(RequestModel):
         validation_alias="JourneyStateRequest", serialization_alias="JourneyStateRequest"
     )
     """Changes the status of a journey."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            journey_id: str,
+            journey_state_request: JourneyStateRequest
+            | JourneyStateRequestParam
+            | JourneyStateRequestWireParam,
+        ) -> None: ...

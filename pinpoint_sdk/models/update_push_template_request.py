@@ -2,10 +2,18 @@
 
 """The ``UpdatePushTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .push_notification_template_request import PushNotificationTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.push_notification_template_request import (
+        PushNotificationTemplateRequestParam,
+        PushNotificationTemplateRequestWireParam,
+    )
 
 
 class UpdatePushTemplateRequest(RequestModel):
@@ -57,3 +65,17 @@ class UpdatePushTemplateRequest(RequestModel):
       the template, if the create-new-version parameter isn't used or is set to false.
     - For a delete operation, deletes the template, including all versions of the template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_new_version: bool | None = None,
+            push_notification_template_request: PushNotificationTemplateRequest
+            | PushNotificationTemplateRequestParam
+            | PushNotificationTemplateRequestWireParam,
+            template_name: str,
+            version: str | None = None,
+        ) -> None: ...

@@ -2,9 +2,14 @@
 
 """The ``UpdateRecommenderConfiguration`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class UpdateRecommenderConfiguration(RequestModel):
@@ -124,3 +129,20 @@ class UpdateRecommenderConfiguration(RequestModel):
     use an AWS Lambda function (RecommendationTransformerUri) to perform additional processing
     of recommendation data.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            attributes: Mapping[str, str] | None = None,
+            description: str | None = None,
+            name: str | None = None,
+            recommendation_provider_id_type: str | None = None,
+            recommendation_provider_role_arn: str,
+            recommendation_provider_uri: str,
+            recommendation_transformer_uri: str | None = None,
+            recommendations_display_name: str | None = None,
+            recommendations_per_message: int | None = None,
+        ) -> None: ...

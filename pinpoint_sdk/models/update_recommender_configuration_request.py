@@ -2,10 +2,18 @@
 
 """The ``UpdateRecommenderConfigurationRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .update_recommender_configuration import UpdateRecommenderConfiguration
+
+if TYPE_CHECKING:
+    from ..params.update_recommender_configuration import (
+        UpdateRecommenderConfigurationParam,
+        UpdateRecommenderConfigurationWireParam,
+    )
 
 
 class UpdateRecommenderConfigurationRequest(RequestModel):
@@ -25,3 +33,15 @@ class UpdateRecommenderConfigurationRequest(RequestModel):
     """Specifies Amazon Pinpoint configuration settings for retrieving and processing
     recommendation data from a recommender model.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            recommender_id: str,
+            update_recommender_configuration: UpdateRecommenderConfiguration
+            | UpdateRecommenderConfigurationParam
+            | UpdateRecommenderConfigurationWireParam,
+        ) -> None: ...

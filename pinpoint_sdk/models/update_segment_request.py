@@ -2,10 +2,18 @@
 
 """The ``UpdateSegmentRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .write_segment_request import WriteSegmentRequest
+
+if TYPE_CHECKING:
+    from ..params.write_segment_request import (
+        WriteSegmentRequestParam,
+        WriteSegmentRequestWireParam,
+    )
 
 
 class UpdateSegmentRequest(RequestModel):
@@ -28,3 +36,16 @@ class UpdateSegmentRequest(RequestModel):
     WriteSegmentRequest object can include a Dimensions object or a SegmentGroups object, but
     not both.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            segment_id: str,
+            write_segment_request: WriteSegmentRequest
+            | WriteSegmentRequestParam
+            | WriteSegmentRequestWireParam,
+        ) -> None: ...

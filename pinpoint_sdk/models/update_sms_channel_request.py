@@ -2,10 +2,15 @@
 
 """The ``UpdateSmsChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .sms_channel_request import SMSChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.sms_channel_request import SMSChannelRequestParam, SMSChannelRequestWireParam
 
 
 class UpdateSmsChannelRequest(RequestModel):
@@ -22,3 +27,15 @@ class UpdateSmsChannelRequest(RequestModel):
         validation_alias="SMSChannelRequest", serialization_alias="SMSChannelRequest"
     )
     """Specifies the status and settings of the SMS channel for an application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            sms_channel_request: SMSChannelRequest
+            | SMSChannelRequestParam
+            | SMSChannelRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``UpdateSmsTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .sms_template_request import SMSTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.sms_template_request import SMSTemplateRequestParam, SMSTemplateRequestWireParam
 
 
 class UpdateSmsTemplateRequest(RequestModel):
@@ -56,3 +61,17 @@ class UpdateSmsTemplateRequest(RequestModel):
       the template, if the create-new-version parameter isn't used or is set to false.
     - For a delete operation, deletes the template, including all versions of the template.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_new_version: bool | None = None,
+            sms_template_request: SMSTemplateRequest
+            | SMSTemplateRequestParam
+            | SMSTemplateRequestWireParam,
+            template_name: str,
+            version: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateTemplateActiveVersionRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .template_active_version_request import TemplateActiveVersionRequest
+
+if TYPE_CHECKING:
+    from ..params.template_active_version_request import (
+        TemplateActiveVersionRequestParam,
+        TemplateActiveVersionRequestWireParam,
+    )
 
 
 class UpdateTemplateActiveVersionRequest(RequestModel):
@@ -27,3 +35,16 @@ class UpdateTemplateActiveVersionRequest(RequestModel):
     """The type of channel that the message template is designed for. Valid values are: EMAIL,
     PUSH, SMS, and VOICE.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            template_active_version_request: TemplateActiveVersionRequest
+            | TemplateActiveVersionRequestParam
+            | TemplateActiveVersionRequestWireParam,
+            template_name: str,
+            template_type: str,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateVoiceChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .voice_channel_request import VoiceChannelRequest
+
+if TYPE_CHECKING:
+    from ..params.voice_channel_request import (
+        VoiceChannelRequestParam,
+        VoiceChannelRequestWireParam,
+    )
 
 
 class UpdateVoiceChannelRequest(RequestModel):
@@ -22,3 +30,15 @@ class UpdateVoiceChannelRequest(RequestModel):
         validation_alias="VoiceChannelRequest", serialization_alias="VoiceChannelRequest"
     )
     """Specifies the status and settings of the voice channel for an application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            voice_channel_request: VoiceChannelRequest
+            | VoiceChannelRequestParam
+            | VoiceChannelRequestWireParam,
+        ) -> None: ...

@@ -2,10 +2,18 @@
 
 """The ``UpdateVoiceTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .voice_template_request import VoiceTemplateRequest
+
+if TYPE_CHECKING:
+    from ..params.voice_template_request import (
+        VoiceTemplateRequestParam,
+        VoiceTemplateRequestWireParam,
+    )
 
 
 class UpdateVoiceTemplateRequest(RequestModel):
@@ -56,3 +64,17 @@ class UpdateVoiceTemplateRequest(RequestModel):
     """Specifies the content and settings for a message template that can be used in messages that
     are sent through the voice channel.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            create_new_version: bool | None = None,
+            template_name: str,
+            version: str | None = None,
+            voice_template_request: VoiceTemplateRequest
+            | VoiceTemplateRequestParam
+            | VoiceTemplateRequestWireParam,
+        ) -> None: ...

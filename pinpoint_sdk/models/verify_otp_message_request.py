@@ -2,10 +2,18 @@
 
 """The ``VerifyOTPMessageRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .verify_otp_message_request_parameters import VerifyOTPMessageRequestParameters
+
+if TYPE_CHECKING:
+    from ..params.verify_otp_message_request_parameters import (
+        VerifyOTPMessageRequestParametersParam,
+        VerifyOTPMessageRequestParametersWireParam,
+    )
 
 
 class VerifyOTPMessageRequest(RequestModel):
@@ -21,3 +29,15 @@ class VerifyOTPMessageRequest(RequestModel):
         serialization_alias="VerifyOTPMessageRequestParameters",
     )
     """Verify OTP message request."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            application_id: str,
+            verify_otp_message_request_parameters: VerifyOTPMessageRequestParameters
+            | VerifyOTPMessageRequestParametersParam
+            | VerifyOTPMessageRequestParametersWireParam,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``VerifyOTPMessageRequestParameters`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field
 
 from .._models import RequestModel
@@ -23,3 +25,8 @@ class VerifyOTPMessageRequestParameters(RequestModel):
 
     reference_id: str = Field(validation_alias="ReferenceId", serialization_alias="ReferenceId")
     """The reference identifier provided when the OTP was previously sent."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, destination_identity: str, otp: str, reference_id: str) -> None: ...

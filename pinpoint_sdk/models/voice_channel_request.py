@@ -2,6 +2,8 @@
 
 """The ``VoiceChannelRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,3 +16,8 @@ class VoiceChannelRequest(RequestModel):
         default=None, validation_alias="Enabled", serialization_alias="Enabled"
     )
     """Specifies whether to enable the voice channel for the application."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, enabled: bool | None = None) -> None: ...

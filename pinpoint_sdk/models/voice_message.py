@@ -2,9 +2,16 @@
 
 """The ``VoiceMessage`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .._types import SequenceNotStr
 
 
 class VoiceMessage(RequestModel):
@@ -44,3 +51,16 @@ class VoiceMessage(RequestModel):
     """The name of the voice to use when delivering the message. For a list of supported voices,
     see the Amazon Polly Developer Guide.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            language_code: str | None = None,
+            origination_number: str | None = None,
+            substitutions: Mapping[str, SequenceNotStr[str]] | None = None,
+            voice_id: str | None = None,
+        ) -> None: ...

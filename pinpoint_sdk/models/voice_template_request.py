@@ -2,9 +2,14 @@
 
 """The ``VoiceTemplateRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class VoiceTemplateRequest(RequestModel):
@@ -64,3 +69,17 @@ class VoiceTemplateRequest(RequestModel):
     """The name of the voice to use when delivering messages that are based on the message
     template. For a list of supported voices, see the Amazon Polly Developer Guide.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            body: str | None = None,
+            default_substitutions: str | None = None,
+            language_code: str | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_description: str | None = None,
+            voice_id: str | None = None,
+        ) -> None: ...

@@ -2,10 +2,15 @@
 
 """The ``WaitActivity`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .wait_time import WaitTime
+
+if TYPE_CHECKING:
+    from ..params.wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class WaitActivity(RequestModel):
@@ -25,3 +30,13 @@ class WaitActivity(RequestModel):
     """The amount of time to wait or the date and time when the activity moves participants to the
     next activity in the journey.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            next_activity: str | None = None,
+            wait_time: WaitTime | WaitTimeParam | WaitTimeWireParam | None = None,
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``WaitTime`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -28,3 +30,10 @@ class WaitTime(RequestModel):
     activity's conditions have been met or the activity moves participants to the next activity
     in the journey.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self, *, wait_for: str | None = None, wait_until: str | None = None
+        ) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``WriteApplicationSettingsRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -9,6 +11,15 @@ from .application_settings_journey_limits import ApplicationSettingsJourneyLimit
 from .campaign_hook import CampaignHook
 from .campaign_limits import CampaignLimits
 from .quiet_time import QuietTime
+
+if TYPE_CHECKING:
+    from ..params.application_settings_journey_limits import (
+        ApplicationSettingsJourneyLimitsParam,
+        ApplicationSettingsJourneyLimitsWireParam,
+    )
+    from ..params.campaign_hook import CampaignHookParam, CampaignHookWireParam
+    from ..params.campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+    from ..params.quiet_time import QuietTimeParam, QuietTimeWireParam
 
 
 class WriteApplicationSettingsRequest(RequestModel):
@@ -75,3 +86,20 @@ class WriteApplicationSettingsRequest(RequestModel):
     journey for the application but can be overridden, on a per journey basis, with the
     JourneyLimits resource.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            campaign_hook: CampaignHook | CampaignHookParam | CampaignHookWireParam | None = None,
+            cloud_watch_metrics_enabled: bool | None = None,
+            event_tagging_enabled: bool | None = None,
+            limits: CampaignLimits | CampaignLimitsParam | CampaignLimitsWireParam | None = None,
+            quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
+            journey_limits: ApplicationSettingsJourneyLimits
+            | ApplicationSettingsJourneyLimitsParam
+            | ApplicationSettingsJourneyLimitsWireParam
+            | None = None,
+        ) -> None: ...

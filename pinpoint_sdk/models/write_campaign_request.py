@@ -2,6 +2,8 @@
 
 """The ``WriteCampaignRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -12,6 +14,29 @@ from .message_configuration import MessageConfiguration
 from .schedule import Schedule
 from .template_configuration import TemplateConfiguration
 from .write_treatment_resource import WriteTreatmentResource
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.campaign_hook import CampaignHookParam, CampaignHookWireParam
+    from ..params.campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+    from ..params.custom_delivery_configuration import (
+        CustomDeliveryConfigurationParam,
+        CustomDeliveryConfigurationWireParam,
+    )
+    from ..params.message_configuration import (
+        MessageConfigurationParam,
+        MessageConfigurationWireParam,
+    )
+    from ..params.schedule import ScheduleParam, ScheduleWireParam
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
+    from ..params.write_treatment_resource import (
+        WriteTreatmentResourceParam,
+        WriteTreatmentResourceWireParam,
+    )
 
 
 class WriteCampaignRequest(RequestModel):
@@ -132,3 +157,42 @@ class WriteCampaignRequest(RequestModel):
     """Defines the priority of the campaign, used to decide the order of messages displayed to user
     if there are multiple messages scheduled to be displayed at the same moment.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            additional_treatments: Sequence[
+                WriteTreatmentResource
+                | WriteTreatmentResourceParam
+                | WriteTreatmentResourceWireParam
+            ]
+            | None = None,
+            custom_delivery_configuration: CustomDeliveryConfiguration
+            | CustomDeliveryConfigurationParam
+            | CustomDeliveryConfigurationWireParam
+            | None = None,
+            description: str | None = None,
+            holdout_percent: int | None = None,
+            hook: CampaignHook | CampaignHookParam | CampaignHookWireParam | None = None,
+            is_paused: bool | None = None,
+            limits: CampaignLimits | CampaignLimitsParam | CampaignLimitsWireParam | None = None,
+            message_configuration: MessageConfiguration
+            | MessageConfigurationParam
+            | MessageConfigurationWireParam
+            | None = None,
+            name: str | None = None,
+            schedule: Schedule | ScheduleParam | ScheduleWireParam | None = None,
+            segment_id: str | None = None,
+            segment_version: int | None = None,
+            tags: Mapping[str, str] | None = None,
+            template_configuration: TemplateConfiguration
+            | TemplateConfigurationParam
+            | TemplateConfigurationWireParam
+            | None = None,
+            treatment_description: str | None = None,
+            treatment_name: str | None = None,
+            priority: int | None = None,
+        ) -> None: ...

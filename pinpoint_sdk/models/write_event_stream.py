@@ -2,6 +2,8 @@
 
 """The ``WriteEventStream`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -29,3 +31,8 @@ class WriteEventStream(RequestModel):
     """The AWS Identity and Access Management (IAM) role that authorizes Amazon Pinpoint to publish
     event data to the stream in your AWS account.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(self, *, destination_stream_arn: str, role_arn: str) -> None: ...

@@ -2,6 +2,8 @@
 
 """The ``WriteJourneyRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -14,6 +16,22 @@ from .journey_schedule import JourneySchedule
 from .open_hours import OpenHours
 from .quiet_time import QuietTime
 from .start_condition import StartCondition
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..params.activity import ActivityParam, ActivityWireParam
+    from ..params.closed_days import ClosedDaysParam, ClosedDaysWireParam
+    from ..params.journey_channel_settings import (
+        JourneyChannelSettingsParam,
+        JourneyChannelSettingsWireParam,
+    )
+    from ..params.journey_limits import JourneyLimitsParam, JourneyLimitsWireParam
+    from ..params.journey_schedule import JourneyScheduleParam, JourneyScheduleWireParam
+    from ..params.literals import StateLiteral, TimezoneEstimationMethodsElementLiteral
+    from ..params.open_hours import OpenHoursParam, OpenHoursWireParam
+    from ..params.quiet_time import QuietTimeParam, QuietTimeWireParam
+    from ..params.start_condition import StartConditionParam, StartConditionWireParam
 
 
 class WriteJourneyRequest(RequestModel):
@@ -169,3 +187,42 @@ class WriteJourneyRequest(RequestModel):
     Zealand, Canada, France, Italy, Spain, Germany and in regions where Amazon Pinpoint is
     available.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            activities: Mapping[str, Activity | ActivityParam | ActivityWireParam] | None = None,
+            creation_date: str | None = None,
+            last_modified_date: str | None = None,
+            limits: JourneyLimits | JourneyLimitsParam | JourneyLimitsWireParam | None = None,
+            local_time: bool | None = None,
+            name: str,
+            quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
+            refresh_frequency: str | None = None,
+            schedule: JourneySchedule
+            | JourneyScheduleParam
+            | JourneyScheduleWireParam
+            | None = None,
+            start_activity: str | None = None,
+            start_condition: StartCondition
+            | StartConditionParam
+            | StartConditionWireParam
+            | None = None,
+            state: State | StateLiteral | None = None,
+            wait_for_quiet_time: bool | None = None,
+            refresh_on_segment_update: bool | None = None,
+            journey_channel_settings: JourneyChannelSettings
+            | JourneyChannelSettingsParam
+            | JourneyChannelSettingsWireParam
+            | None = None,
+            sending_schedule: bool | None = None,
+            open_hours: OpenHours | OpenHoursParam | OpenHoursWireParam | None = None,
+            closed_days: ClosedDays | ClosedDaysParam | ClosedDaysWireParam | None = None,
+            timezone_estimation_methods: Sequence[
+                TimezoneEstimationMethodsElement | TimezoneEstimationMethodsElementLiteral
+            ]
+            | None = None,
+        ) -> None: ...

@@ -2,11 +2,19 @@
 
 """The ``WriteSegmentRequest`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
 from .segment_dimensions import SegmentDimensions
 from .segment_group_list import SegmentGroupList
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+    from ..params.segment_group_list import SegmentGroupListParam, SegmentGroupListWireParam
 
 
 class WriteSegmentRequest(RequestModel):
@@ -43,3 +51,21 @@ class WriteSegmentRequest(RequestModel):
     (Deprecated) A string-to-string map of key-value pairs that defines the tags to associate
     with the segment. Each tag consists of a required tag key and an associated tag value.
     """
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            dimensions: SegmentDimensions
+            | SegmentDimensionsParam
+            | SegmentDimensionsWireParam
+            | None = None,
+            name: str | None = None,
+            segment_groups: SegmentGroupList
+            | SegmentGroupListParam
+            | SegmentGroupListWireParam
+            | None = None,
+            tags: Mapping[str, str] | None = None,
+        ) -> None: ...

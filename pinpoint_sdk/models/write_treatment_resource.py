@@ -2,6 +2,8 @@
 
 """The ``WriteTreatmentResource`` model."""
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._models import RequestModel
@@ -9,6 +11,21 @@ from .custom_delivery_configuration import CustomDeliveryConfiguration
 from .message_configuration import MessageConfiguration
 from .schedule import Schedule
 from .template_configuration import TemplateConfiguration
+
+if TYPE_CHECKING:
+    from ..params.custom_delivery_configuration import (
+        CustomDeliveryConfigurationParam,
+        CustomDeliveryConfigurationWireParam,
+    )
+    from ..params.message_configuration import (
+        MessageConfigurationParam,
+        MessageConfigurationWireParam,
+    )
+    from ..params.schedule import ScheduleParam, ScheduleWireParam
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
 
 
 class WriteTreatmentResource(RequestModel):
@@ -59,3 +76,27 @@ class WriteTreatmentResource(RequestModel):
         default=None, validation_alias="TreatmentName", serialization_alias="TreatmentName"
     )
     """A custom name for the treatment."""
+
+    if TYPE_CHECKING:
+        # Checkers see the types a request accepts (typed dicts, literals, Sequence,
+        # Mapping); at run time pydantic's own __init__ validates and converts them.
+        def __init__(
+            self,
+            *,
+            custom_delivery_configuration: CustomDeliveryConfiguration
+            | CustomDeliveryConfigurationParam
+            | CustomDeliveryConfigurationWireParam
+            | None = None,
+            message_configuration: MessageConfiguration
+            | MessageConfigurationParam
+            | MessageConfigurationWireParam
+            | None = None,
+            schedule: Schedule | ScheduleParam | ScheduleWireParam | None = None,
+            size_percent: int,
+            template_configuration: TemplateConfiguration
+            | TemplateConfigurationParam
+            | TemplateConfigurationWireParam
+            | None = None,
+            treatment_description: str | None = None,
+            treatment_name: str | None = None,
+        ) -> None: ...

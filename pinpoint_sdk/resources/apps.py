@@ -2,19 +2,42 @@
 
 """The ``client.apps`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
     ApplicationResponse,
-    ApplicationSettingsJourneyLimits,
     ApplicationSettingsResource,
     ApplicationsResponse,
-    CampaignHook,
-    CampaignLimits,
     CreateApplicationRequest,
-    QuietTime,
     WriteApplicationSettingsRequest,
 )
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..models.application_settings_journey_limits import ApplicationSettingsJourneyLimits
+    from ..models.campaign_hook import CampaignHook
+    from ..models.campaign_limits import CampaignLimits
+    from ..models.quiet_time import QuietTime
+    from ..params.application_settings_journey_limits import (
+        ApplicationSettingsJourneyLimitsParam,
+        ApplicationSettingsJourneyLimitsWireParam,
+    )
+    from ..params.campaign_hook import CampaignHookParam, CampaignHookWireParam
+    from ..params.campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+    from ..params.create_application_request import (
+        CreateApplicationRequestParam,
+        CreateApplicationRequestWireParam,
+    )
+    from ..params.quiet_time import QuietTimeParam, QuietTimeWireParam
+    from ..params.write_application_settings_request import (
+        WriteApplicationSettingsRequestParam,
+        WriteApplicationSettingsRequestWireParam,
+    )
 
 
 class Apps(Resource):
@@ -22,10 +45,13 @@ class Apps(Resource):
 
     async def create(
         self,
-        request: CreateApplicationRequest | None = None,
+        request: CreateApplicationRequest
+        | CreateApplicationRequestParam
+        | CreateApplicationRequestWireParam
+        | None = None,
         *,
         name: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
     ) -> ApplicationResponse:
         """Creates an application.
 
@@ -33,7 +59,7 @@ class Apps(Resource):
         Not idempotent: retried only when the service certainly did not act.
 
         Args:
-            request: The body as a ``CreateApplicationRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``CreateApplicationRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -122,14 +148,20 @@ class Apps(Resource):
     async def update_settings(
         self,
         application_id: str,
-        request: WriteApplicationSettingsRequest | None = None,
+        request: WriteApplicationSettingsRequest
+        | WriteApplicationSettingsRequestParam
+        | WriteApplicationSettingsRequestWireParam
+        | None = None,
         *,
-        campaign_hook: CampaignHook | None = None,
+        campaign_hook: CampaignHook | CampaignHookParam | CampaignHookWireParam | None = None,
         cloud_watch_metrics_enabled: bool | None = None,
         event_tagging_enabled: bool | None = None,
-        limits: CampaignLimits | None = None,
-        quiet_time: QuietTime | None = None,
-        journey_limits: ApplicationSettingsJourneyLimits | None = None,
+        limits: CampaignLimits | CampaignLimitsParam | CampaignLimitsWireParam | None = None,
+        quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
+        journey_limits: ApplicationSettingsJourneyLimits
+        | ApplicationSettingsJourneyLimitsParam
+        | ApplicationSettingsJourneyLimitsWireParam
+        | None = None,
     ) -> ApplicationSettingsResource:
         """Updates the settings for an application.
 
@@ -137,7 +169,7 @@ class Apps(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``WriteApplicationSettingsRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteApplicationSettingsRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

@@ -2,24 +2,53 @@
 
 """The ``client.campaigns`` resource."""
 
-import builtins
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from .._resource import Resource
 from ..models import (
     ActivitiesResponse,
     ActivityResponse,
-    CampaignHook,
-    CampaignLimits,
     CampaignResponse,
     CampaignsResponse,
-    CustomDeliveryConfiguration,
-    MessageConfiguration,
-    Schedule,
-    TemplateConfiguration,
     WriteCampaignRequest,
-    WriteTreatmentResource,
 )
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..models.campaign_hook import CampaignHook
+    from ..models.campaign_limits import CampaignLimits
+    from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
+    from ..models.message_configuration import MessageConfiguration
+    from ..models.schedule import Schedule
+    from ..models.template_configuration import TemplateConfiguration
+    from ..models.write_treatment_resource import WriteTreatmentResource
+    from ..params.campaign_hook import CampaignHookParam, CampaignHookWireParam
+    from ..params.campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+    from ..params.custom_delivery_configuration import (
+        CustomDeliveryConfigurationParam,
+        CustomDeliveryConfigurationWireParam,
+    )
+    from ..params.message_configuration import (
+        MessageConfigurationParam,
+        MessageConfigurationWireParam,
+    )
+    from ..params.schedule import ScheduleParam, ScheduleWireParam
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
+    from ..params.write_campaign_request import (
+        WriteCampaignRequestParam,
+        WriteCampaignRequestWireParam,
+    )
+    from ..params.write_treatment_resource import (
+        WriteTreatmentResourceParam,
+        WriteTreatmentResourceWireParam,
+    )
 
 
 class Campaigns(Resource):
@@ -28,22 +57,37 @@ class Campaigns(Resource):
     async def create(
         self,
         application_id: str,
-        request: WriteCampaignRequest | None = None,
+        request: WriteCampaignRequest
+        | WriteCampaignRequestParam
+        | WriteCampaignRequestWireParam
+        | None = None,
         *,
-        additional_treatments: builtins.list[WriteTreatmentResource] | None = None,
-        custom_delivery_configuration: CustomDeliveryConfiguration | None = None,
+        additional_treatments: Sequence[
+            WriteTreatmentResource | WriteTreatmentResourceParam | WriteTreatmentResourceWireParam
+        ]
+        | None = None,
+        custom_delivery_configuration: CustomDeliveryConfiguration
+        | CustomDeliveryConfigurationParam
+        | CustomDeliveryConfigurationWireParam
+        | None = None,
         description: str | None = None,
         holdout_percent: int | None = None,
-        hook: CampaignHook | None = None,
+        hook: CampaignHook | CampaignHookParam | CampaignHookWireParam | None = None,
         is_paused: bool | None = None,
-        limits: CampaignLimits | None = None,
-        message_configuration: MessageConfiguration | None = None,
+        limits: CampaignLimits | CampaignLimitsParam | CampaignLimitsWireParam | None = None,
+        message_configuration: MessageConfiguration
+        | MessageConfigurationParam
+        | MessageConfigurationWireParam
+        | None = None,
         name: str | None = None,
-        schedule: Schedule | None = None,
+        schedule: Schedule | ScheduleParam | ScheduleWireParam | None = None,
         segment_id: str | None = None,
         segment_version: int | None = None,
-        tags: dict[str, str] | None = None,
-        template_configuration: TemplateConfiguration | None = None,
+        tags: Mapping[str, str] | None = None,
+        template_configuration: TemplateConfiguration
+        | TemplateConfigurationParam
+        | TemplateConfigurationWireParam
+        | None = None,
         treatment_description: str | None = None,
         treatment_name: str | None = None,
         priority: int | None = None,
@@ -56,7 +100,7 @@ class Campaigns(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``WriteCampaignRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteCampaignRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -246,22 +290,37 @@ class Campaigns(Resource):
         self,
         application_id: str,
         campaign_id: str,
-        request: WriteCampaignRequest | None = None,
+        request: WriteCampaignRequest
+        | WriteCampaignRequestParam
+        | WriteCampaignRequestWireParam
+        | None = None,
         *,
-        additional_treatments: builtins.list[WriteTreatmentResource] | None = None,
-        custom_delivery_configuration: CustomDeliveryConfiguration | None = None,
+        additional_treatments: Sequence[
+            WriteTreatmentResource | WriteTreatmentResourceParam | WriteTreatmentResourceWireParam
+        ]
+        | None = None,
+        custom_delivery_configuration: CustomDeliveryConfiguration
+        | CustomDeliveryConfigurationParam
+        | CustomDeliveryConfigurationWireParam
+        | None = None,
         description: str | None = None,
         holdout_percent: int | None = None,
-        hook: CampaignHook | None = None,
+        hook: CampaignHook | CampaignHookParam | CampaignHookWireParam | None = None,
         is_paused: bool | None = None,
-        limits: CampaignLimits | None = None,
-        message_configuration: MessageConfiguration | None = None,
+        limits: CampaignLimits | CampaignLimitsParam | CampaignLimitsWireParam | None = None,
+        message_configuration: MessageConfiguration
+        | MessageConfigurationParam
+        | MessageConfigurationWireParam
+        | None = None,
         name: str | None = None,
-        schedule: Schedule | None = None,
+        schedule: Schedule | ScheduleParam | ScheduleWireParam | None = None,
         segment_id: str | None = None,
         segment_version: int | None = None,
-        tags: dict[str, str] | None = None,
-        template_configuration: TemplateConfiguration | None = None,
+        tags: Mapping[str, str] | None = None,
+        template_configuration: TemplateConfiguration
+        | TemplateConfigurationParam
+        | TemplateConfigurationWireParam
+        | None = None,
         treatment_description: str | None = None,
         treatment_name: str | None = None,
         priority: int | None = None,
@@ -273,7 +332,7 @@ class Campaigns(Resource):
         Args:
             application_id: The unique identifier for the application.
             campaign_id: The unique identifier for the campaign.
-            request: The body as a ``WriteCampaignRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteCampaignRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

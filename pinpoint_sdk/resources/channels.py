@@ -2,7 +2,10 @@
 
 """The ``client.channels`` resource."""
 
+from __future__ import annotations
+
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._resource import Resource
 from ..models import (
@@ -28,6 +31,36 @@ from ..models import (
     VoiceChannelRequest,
     VoiceChannelResponse,
 )
+
+if TYPE_CHECKING:
+    from ..params.adm_channel_request import ADMChannelRequestParam, ADMChannelRequestWireParam
+    from ..params.apns_channel_request import APNSChannelRequestParam, APNSChannelRequestWireParam
+    from ..params.apns_sandbox_channel_request import (
+        APNSSandboxChannelRequestParam,
+        APNSSandboxChannelRequestWireParam,
+    )
+    from ..params.apns_voip_channel_request import (
+        APNSVoipChannelRequestParam,
+        APNSVoipChannelRequestWireParam,
+    )
+    from ..params.apns_voip_sandbox_channel_request import (
+        APNSVoipSandboxChannelRequestParam,
+        APNSVoipSandboxChannelRequestWireParam,
+    )
+    from ..params.baidu_channel_request import (
+        BaiduChannelRequestParam,
+        BaiduChannelRequestWireParam,
+    )
+    from ..params.email_channel_request import (
+        EmailChannelRequestParam,
+        EmailChannelRequestWireParam,
+    )
+    from ..params.gcm_channel_request import GCMChannelRequestParam, GCMChannelRequestWireParam
+    from ..params.sms_channel_request import SMSChannelRequestParam, SMSChannelRequestWireParam
+    from ..params.voice_channel_request import (
+        VoiceChannelRequestParam,
+        VoiceChannelRequestWireParam,
+    )
 
 
 class AdmChannels(Resource):
@@ -68,7 +101,10 @@ class AdmChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: ADMChannelRequest | None = None,
+        request: ADMChannelRequest
+        | ADMChannelRequestParam
+        | ADMChannelRequestWireParam
+        | None = None,
         *,
         client_id: str | None = None,
         client_secret: str | None = None,
@@ -81,7 +117,7 @@ class AdmChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``ADMChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``ADMChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -140,7 +176,10 @@ class ApnsChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: APNSChannelRequest | None = None,
+        request: APNSChannelRequest
+        | APNSChannelRequestParam
+        | APNSChannelRequestWireParam
+        | None = None,
         *,
         bundle_id: str | None = None,
         certificate: str | None = None,
@@ -158,7 +197,7 @@ class ApnsChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``APNSChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``APNSChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -222,7 +261,10 @@ class ApnsSandboxChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: APNSSandboxChannelRequest | None = None,
+        request: APNSSandboxChannelRequest
+        | APNSSandboxChannelRequestParam
+        | APNSSandboxChannelRequestWireParam
+        | None = None,
         *,
         bundle_id: str | None = None,
         certificate: str | None = None,
@@ -240,7 +282,7 @@ class ApnsSandboxChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``APNSSandboxChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``APNSSandboxChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -304,7 +346,10 @@ class ApnsVoipChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: APNSVoipChannelRequest | None = None,
+        request: APNSVoipChannelRequest
+        | APNSVoipChannelRequestParam
+        | APNSVoipChannelRequestWireParam
+        | None = None,
         *,
         bundle_id: str | None = None,
         certificate: str | None = None,
@@ -322,7 +367,7 @@ class ApnsVoipChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``APNSVoipChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``APNSVoipChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -386,7 +431,10 @@ class ApnsVoipSandboxChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: APNSVoipSandboxChannelRequest | None = None,
+        request: APNSVoipSandboxChannelRequest
+        | APNSVoipSandboxChannelRequestParam
+        | APNSVoipSandboxChannelRequestWireParam
+        | None = None,
         *,
         bundle_id: str | None = None,
         certificate: str | None = None,
@@ -404,7 +452,7 @@ class ApnsVoipSandboxChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``APNSVoipSandboxChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``APNSVoipSandboxChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -468,7 +516,10 @@ class BaiduChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: BaiduChannelRequest | None = None,
+        request: BaiduChannelRequest
+        | BaiduChannelRequestParam
+        | BaiduChannelRequestWireParam
+        | None = None,
         *,
         api_key: str | None = None,
         enabled: bool | None = None,
@@ -481,7 +532,7 @@ class BaiduChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``BaiduChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``BaiduChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -540,7 +591,10 @@ class EmailChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: EmailChannelRequest | None = None,
+        request: EmailChannelRequest
+        | EmailChannelRequestParam
+        | EmailChannelRequestWireParam
+        | None = None,
         *,
         configuration_set: str | None = None,
         enabled: bool | None = None,
@@ -556,7 +610,7 @@ class EmailChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``EmailChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EmailChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -618,7 +672,10 @@ class GcmChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: GCMChannelRequest | None = None,
+        request: GCMChannelRequest
+        | GCMChannelRequestParam
+        | GCMChannelRequestWireParam
+        | None = None,
         *,
         api_key: str | None = None,
         default_authentication_method: str | None = None,
@@ -632,7 +689,7 @@ class GcmChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``GCMChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``GCMChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -692,7 +749,10 @@ class SmsChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: SMSChannelRequest | None = None,
+        request: SMSChannelRequest
+        | SMSChannelRequestParam
+        | SMSChannelRequestWireParam
+        | None = None,
         *,
         enabled: bool | None = None,
         sender_id: str | None = None,
@@ -705,7 +765,7 @@ class SmsChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``SMSChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``SMSChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -764,7 +824,10 @@ class VoiceChannels(Resource):
     async def update(
         self,
         application_id: str,
-        request: VoiceChannelRequest | None = None,
+        request: VoiceChannelRequest
+        | VoiceChannelRequestParam
+        | VoiceChannelRequestWireParam
+        | None = None,
         *,
         enabled: bool | None = None,
     ) -> VoiceChannelResponse:
@@ -775,7 +838,7 @@ class VoiceChannels(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``VoiceChannelRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``VoiceChannelRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

@@ -2,20 +2,43 @@
 
 """The ``client.endpoints`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
     AttributesResource,
-    ChannelType,
-    EndpointBatchItem,
     EndpointBatchRequest,
-    EndpointDemographic,
-    EndpointLocation,
     EndpointRequest,
     EndpointResponse,
-    EndpointUser,
     MessageBody,
     UpdateAttributesRequest,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from .._types import SequenceNotStr
+    from ..models.endpoint_batch_item import EndpointBatchItem
+    from ..models.endpoint_demographic import EndpointDemographic
+    from ..models.endpoint_location import EndpointLocation
+    from ..models.endpoint_user import EndpointUser
+    from ..models.enums import ChannelType
+    from ..params.endpoint_batch_item import EndpointBatchItemParam, EndpointBatchItemWireParam
+    from ..params.endpoint_batch_request import (
+        EndpointBatchRequestParam,
+        EndpointBatchRequestWireParam,
+    )
+    from ..params.endpoint_demographic import EndpointDemographicParam, EndpointDemographicWireParam
+    from ..params.endpoint_location import EndpointLocationParam, EndpointLocationWireParam
+    from ..params.endpoint_request import EndpointRequestParam, EndpointRequestWireParam
+    from ..params.endpoint_user import EndpointUserParam, EndpointUserWireParam
+    from ..params.literals import ChannelTypeLiteral
+    from ..params.update_attributes_request import (
+        UpdateAttributesRequestParam,
+        UpdateAttributesRequestWireParam,
+    )
 
 
 class Endpoints(Resource):
@@ -58,9 +81,12 @@ class Endpoints(Resource):
         self,
         application_id: str,
         attribute_type: str,
-        request: UpdateAttributesRequest | None = None,
+        request: UpdateAttributesRequest
+        | UpdateAttributesRequestParam
+        | UpdateAttributesRequestWireParam
+        | None = None,
         *,
-        blacklist: list[str] | None = None,
+        blacklist: SequenceNotStr[str] | None = None,
     ) -> AttributesResource:
         """Removes one or more custom attributes, of the same attribute type, from the application.
         Existing endpoints still have the attributes but Amazon Pinpoint will stop capturing new
@@ -71,7 +97,7 @@ class Endpoints(Resource):
         Args:
             application_id: The unique identifier for the application.
             attribute_type: The type of attribute or attributes to remove.
-            request: The body as a ``UpdateAttributesRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``UpdateAttributesRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -91,19 +117,25 @@ class Endpoints(Resource):
         self,
         application_id: str,
         endpoint_id: str,
-        request: EndpointRequest | None = None,
+        request: EndpointRequest | EndpointRequestParam | EndpointRequestWireParam | None = None,
         *,
         address: str | None = None,
-        attributes: dict[str, list[str]] | None = None,
-        channel_type: ChannelType | None = None,
-        demographic: EndpointDemographic | None = None,
+        attributes: Mapping[str, SequenceNotStr[str]] | None = None,
+        channel_type: ChannelType | ChannelTypeLiteral | None = None,
+        demographic: EndpointDemographic
+        | EndpointDemographicParam
+        | EndpointDemographicWireParam
+        | None = None,
         effective_date: str | None = None,
         endpoint_status: str | None = None,
-        location: EndpointLocation | None = None,
-        metrics: dict[str, float] | None = None,
+        location: EndpointLocation
+        | EndpointLocationParam
+        | EndpointLocationWireParam
+        | None = None,
+        metrics: Mapping[str, float] | None = None,
         opt_out: str | None = None,
         request_id: str | None = None,
-        user: EndpointUser | None = None,
+        user: EndpointUser | EndpointUserParam | EndpointUserWireParam | None = None,
     ) -> MessageBody:
         """Creates a new endpoint for an application or updates the settings and attributes of an
         existing endpoint for an application. You can also use this operation to define custom
@@ -116,7 +148,7 @@ class Endpoints(Resource):
         Args:
             application_id: The unique identifier for the application.
             endpoint_id: The case insensitive unique identifier for the endpoint.
-            request: The body as a ``EndpointRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EndpointRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -148,9 +180,13 @@ class Endpoints(Resource):
     async def update_batch(
         self,
         application_id: str,
-        request: EndpointBatchRequest | None = None,
+        request: EndpointBatchRequest
+        | EndpointBatchRequestParam
+        | EndpointBatchRequestWireParam
+        | None = None,
         *,
-        item: list[EndpointBatchItem] | None = None,
+        item: Sequence[EndpointBatchItem | EndpointBatchItemParam | EndpointBatchItemWireParam]
+        | None = None,
     ) -> MessageBody:
         """Creates a new batch of endpoints for an application or updates the settings and
         attributes of a batch of existing endpoints for an application. You can also use this
@@ -162,7 +198,7 @@ class Endpoints(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``EndpointBatchRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EndpointBatchRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

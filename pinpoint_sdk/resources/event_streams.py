@@ -2,8 +2,15 @@
 
 """The ``client.event_streams`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import EventStream, WriteEventStream
+
+if TYPE_CHECKING:
+    from ..params.write_event_stream import WriteEventStreamParam, WriteEventStreamWireParam
 
 
 class EventStreams(Resource):
@@ -36,7 +43,7 @@ class EventStreams(Resource):
     async def put(
         self,
         application_id: str,
-        request: WriteEventStream | None = None,
+        request: WriteEventStream | WriteEventStreamParam | WriteEventStreamWireParam | None = None,
         *,
         destination_stream_arn: str | None = None,
         role_arn: str | None = None,
@@ -48,7 +55,7 @@ class EventStreams(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``WriteEventStream``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteEventStream`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

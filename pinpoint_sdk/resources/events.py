@@ -2,8 +2,19 @@
 
 """The ``client.events`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
-from ..models import EventsBatch, EventsRequest, EventsResponse
+from ..models import EventsRequest, EventsResponse
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..models.events_batch import EventsBatch
+    from ..params.events_batch import EventsBatchParam, EventsBatchWireParam
+    from ..params.events_request import EventsRequestParam, EventsRequestWireParam
 
 
 class Events(Resource):
@@ -12,9 +23,10 @@ class Events(Resource):
     async def put(
         self,
         application_id: str,
-        request: EventsRequest | None = None,
+        request: EventsRequest | EventsRequestParam | EventsRequestWireParam | None = None,
         *,
-        batch_item: dict[str, EventsBatch] | None = None,
+        batch_item: Mapping[str, EventsBatch | EventsBatchParam | EventsBatchWireParam]
+        | None = None,
     ) -> EventsResponse:
         """Creates a new event to record for endpoints, or creates or updates endpoint data that
         existing events are associated with.
@@ -24,7 +36,7 @@ class Events(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``EventsRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EventsRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

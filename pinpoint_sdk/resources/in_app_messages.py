@@ -2,6 +2,8 @@
 
 """The ``client.in_app_messages`` resource."""
 
+from __future__ import annotations
+
 from .._resource import Resource
 from ..models import InAppMessagesResponse
 

@@ -2,17 +2,26 @@
 
 """The ``client.jobs`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
     ExportJobRequest,
     ExportJobResponse,
     ExportJobsResponse,
-    Format,
     ImportJobRequest,
     ImportJobResponse,
     ImportJobsResponse,
 )
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from ..models.enums import Format
+    from ..params.export_job_request import ExportJobRequestParam, ExportJobRequestWireParam
+    from ..params.import_job_request import ImportJobRequestParam, ImportJobRequestWireParam
+    from ..params.literals import FormatLiteral
 
 
 class Jobs(Resource):
@@ -21,7 +30,7 @@ class Jobs(Resource):
     async def create_export(
         self,
         application_id: str,
-        request: ExportJobRequest | None = None,
+        request: ExportJobRequest | ExportJobRequestParam | ExportJobRequestWireParam | None = None,
         *,
         role_arn: str | None = None,
         s3_url_prefix: str | None = None,
@@ -35,7 +44,7 @@ class Jobs(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``ExportJobRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``ExportJobRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -59,11 +68,11 @@ class Jobs(Resource):
     async def create_import(
         self,
         application_id: str,
-        request: ImportJobRequest | None = None,
+        request: ImportJobRequest | ImportJobRequestParam | ImportJobRequestWireParam | None = None,
         *,
         define_segment: bool | None = None,
         external_id: str | None = None,
-        format: Format | None = None,
+        format: Format | FormatLiteral | None = None,
         register_endpoints: bool | None = None,
         role_arn: str | None = None,
         s3_url: str | None = None,
@@ -77,7 +86,7 @@ class Jobs(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``ImportJobRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``ImportJobRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

@@ -2,32 +2,57 @@
 
 """The ``client.journeys`` resource."""
 
-import builtins
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from .._resource import Resource
 from ..models import (
-    Activity,
-    ClosedDays,
-    JourneyChannelSettings,
     JourneyExecutionActivityMetricsResponse,
     JourneyExecutionMetricsResponse,
-    JourneyLimits,
     JourneyResponse,
     JourneyRunExecutionActivityMetricsResponse,
     JourneyRunExecutionMetricsResponse,
     JourneyRunResponse,
     JourneyRunsResponse,
-    JourneySchedule,
     JourneysResponse,
     JourneyStateRequest,
-    OpenHours,
-    QuietTime,
-    StartCondition,
-    State,
-    TimezoneEstimationMethodsElement,
     WriteJourneyRequest,
 )
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..models.activity import Activity
+    from ..models.closed_days import ClosedDays
+    from ..models.enums import State, TimezoneEstimationMethodsElement
+    from ..models.journey_channel_settings import JourneyChannelSettings
+    from ..models.journey_limits import JourneyLimits
+    from ..models.journey_schedule import JourneySchedule
+    from ..models.open_hours import OpenHours
+    from ..models.quiet_time import QuietTime
+    from ..models.start_condition import StartCondition
+    from ..params.activity import ActivityParam, ActivityWireParam
+    from ..params.closed_days import ClosedDaysParam, ClosedDaysWireParam
+    from ..params.journey_channel_settings import (
+        JourneyChannelSettingsParam,
+        JourneyChannelSettingsWireParam,
+    )
+    from ..params.journey_limits import JourneyLimitsParam, JourneyLimitsWireParam
+    from ..params.journey_schedule import JourneyScheduleParam, JourneyScheduleWireParam
+    from ..params.journey_state_request import (
+        JourneyStateRequestParam,
+        JourneyStateRequestWireParam,
+    )
+    from ..params.literals import StateLiteral, TimezoneEstimationMethodsElementLiteral
+    from ..params.open_hours import OpenHoursParam, OpenHoursWireParam
+    from ..params.quiet_time import QuietTimeParam, QuietTimeWireParam
+    from ..params.start_condition import StartConditionParam, StartConditionWireParam
+    from ..params.write_journey_request import (
+        WriteJourneyRequestParam,
+        WriteJourneyRequestWireParam,
+    )
 
 
 class Journeys(Resource):
@@ -36,27 +61,39 @@ class Journeys(Resource):
     async def create(
         self,
         application_id: str,
-        request: WriteJourneyRequest | None = None,
+        request: WriteJourneyRequest
+        | WriteJourneyRequestParam
+        | WriteJourneyRequestWireParam
+        | None = None,
         *,
-        activities: dict[str, Activity] | None = None,
+        activities: Mapping[str, Activity | ActivityParam | ActivityWireParam] | None = None,
         creation_date: str | None = None,
         last_modified_date: str | None = None,
-        limits: JourneyLimits | None = None,
+        limits: JourneyLimits | JourneyLimitsParam | JourneyLimitsWireParam | None = None,
         local_time: bool | None = None,
         name: str | None = None,
-        quiet_time: QuietTime | None = None,
+        quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
         refresh_frequency: str | None = None,
-        schedule: JourneySchedule | None = None,
+        schedule: JourneySchedule | JourneyScheduleParam | JourneyScheduleWireParam | None = None,
         start_activity: str | None = None,
-        start_condition: StartCondition | None = None,
-        state: State | None = None,
+        start_condition: StartCondition
+        | StartConditionParam
+        | StartConditionWireParam
+        | None = None,
+        state: State | StateLiteral | None = None,
         wait_for_quiet_time: bool | None = None,
         refresh_on_segment_update: bool | None = None,
-        journey_channel_settings: JourneyChannelSettings | None = None,
+        journey_channel_settings: JourneyChannelSettings
+        | JourneyChannelSettingsParam
+        | JourneyChannelSettingsWireParam
+        | None = None,
         sending_schedule: bool | None = None,
-        open_hours: OpenHours | None = None,
-        closed_days: ClosedDays | None = None,
-        timezone_estimation_methods: builtins.list[TimezoneEstimationMethodsElement] | None = None,
+        open_hours: OpenHours | OpenHoursParam | OpenHoursWireParam | None = None,
+        closed_days: ClosedDays | ClosedDaysParam | ClosedDaysWireParam | None = None,
+        timezone_estimation_methods: Sequence[
+            TimezoneEstimationMethodsElement | TimezoneEstimationMethodsElementLiteral
+        ]
+        | None = None,
     ) -> JourneyResponse:
         """Creates a journey for an application.
 
@@ -65,7 +102,7 @@ class Journeys(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``WriteJourneyRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteJourneyRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -338,27 +375,39 @@ class Journeys(Resource):
         self,
         application_id: str,
         journey_id: str,
-        request: WriteJourneyRequest | None = None,
+        request: WriteJourneyRequest
+        | WriteJourneyRequestParam
+        | WriteJourneyRequestWireParam
+        | None = None,
         *,
-        activities: dict[str, Activity] | None = None,
+        activities: Mapping[str, Activity | ActivityParam | ActivityWireParam] | None = None,
         creation_date: str | None = None,
         last_modified_date: str | None = None,
-        limits: JourneyLimits | None = None,
+        limits: JourneyLimits | JourneyLimitsParam | JourneyLimitsWireParam | None = None,
         local_time: bool | None = None,
         name: str | None = None,
-        quiet_time: QuietTime | None = None,
+        quiet_time: QuietTime | QuietTimeParam | QuietTimeWireParam | None = None,
         refresh_frequency: str | None = None,
-        schedule: JourneySchedule | None = None,
+        schedule: JourneySchedule | JourneyScheduleParam | JourneyScheduleWireParam | None = None,
         start_activity: str | None = None,
-        start_condition: StartCondition | None = None,
-        state: State | None = None,
+        start_condition: StartCondition
+        | StartConditionParam
+        | StartConditionWireParam
+        | None = None,
+        state: State | StateLiteral | None = None,
         wait_for_quiet_time: bool | None = None,
         refresh_on_segment_update: bool | None = None,
-        journey_channel_settings: JourneyChannelSettings | None = None,
+        journey_channel_settings: JourneyChannelSettings
+        | JourneyChannelSettingsParam
+        | JourneyChannelSettingsWireParam
+        | None = None,
         sending_schedule: bool | None = None,
-        open_hours: OpenHours | None = None,
-        closed_days: ClosedDays | None = None,
-        timezone_estimation_methods: builtins.list[TimezoneEstimationMethodsElement] | None = None,
+        open_hours: OpenHours | OpenHoursParam | OpenHoursWireParam | None = None,
+        closed_days: ClosedDays | ClosedDaysParam | ClosedDaysWireParam | None = None,
+        timezone_estimation_methods: Sequence[
+            TimezoneEstimationMethodsElement | TimezoneEstimationMethodsElementLiteral
+        ]
+        | None = None,
     ) -> JourneyResponse:
         """Updates the configuration and other settings for a journey.
 
@@ -367,7 +416,7 @@ class Journeys(Resource):
         Args:
             application_id: The unique identifier for the application.
             journey_id: The unique identifier for the journey.
-            request: The body as a ``WriteJourneyRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteJourneyRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -408,9 +457,12 @@ class Journeys(Resource):
         self,
         application_id: str,
         journey_id: str,
-        request: JourneyStateRequest | None = None,
+        request: JourneyStateRequest
+        | JourneyStateRequestParam
+        | JourneyStateRequestWireParam
+        | None = None,
         *,
-        state: State | None = None,
+        state: State | StateLiteral | None = None,
     ) -> JourneyResponse:
         """Cancels (stops) an active journey.
 
@@ -419,7 +471,7 @@ class Journeys(Resource):
         Args:
             application_id: The unique identifier for the application.
             journey_id: The unique identifier for the journey.
-            request: The body as a ``JourneyStateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``JourneyStateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

@@ -2,6 +2,8 @@
 
 """The ``client.kpis`` resource."""
 
+from __future__ import annotations
+
 from datetime import datetime
 
 from .._resource import Resource

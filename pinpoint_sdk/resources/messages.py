@@ -2,20 +2,57 @@
 
 """The ``client.messages`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
-    AddressConfiguration,
-    DirectMessageConfiguration,
-    EndpointSendConfiguration,
     MessageRequest,
     MessageResponse,
     SendOTPMessageRequestParameters,
     SendUsersMessageRequest,
     SendUsersMessageResponse,
-    TemplateConfiguration,
     VerificationResponse,
     VerifyOTPMessageRequestParameters,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..models.address_configuration import AddressConfiguration
+    from ..models.direct_message_configuration import DirectMessageConfiguration
+    from ..models.endpoint_send_configuration import EndpointSendConfiguration
+    from ..models.template_configuration import TemplateConfiguration
+    from ..params.address_configuration import (
+        AddressConfigurationParam,
+        AddressConfigurationWireParam,
+    )
+    from ..params.direct_message_configuration import (
+        DirectMessageConfigurationParam,
+        DirectMessageConfigurationWireParam,
+    )
+    from ..params.endpoint_send_configuration import (
+        EndpointSendConfigurationParam,
+        EndpointSendConfigurationWireParam,
+    )
+    from ..params.message_request import MessageRequestParam, MessageRequestWireParam
+    from ..params.send_otp_message_request_parameters import (
+        SendOTPMessageRequestParametersParam,
+        SendOTPMessageRequestParametersWireParam,
+    )
+    from ..params.send_users_message_request import (
+        SendUsersMessageRequestParam,
+        SendUsersMessageRequestWireParam,
+    )
+    from ..params.template_configuration import (
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
+    from ..params.verify_otp_message_request_parameters import (
+        VerifyOTPMessageRequestParametersParam,
+        VerifyOTPMessageRequestParametersWireParam,
+    )
 
 
 class Messages(Resource):
@@ -24,13 +61,28 @@ class Messages(Resource):
     async def send(
         self,
         application_id: str,
-        request: MessageRequest | None = None,
+        request: MessageRequest | MessageRequestParam | MessageRequestWireParam | None = None,
         *,
-        addresses: dict[str, AddressConfiguration] | None = None,
-        context: dict[str, str] | None = None,
-        endpoints: dict[str, EndpointSendConfiguration] | None = None,
-        message_configuration: DirectMessageConfiguration | None = None,
-        template_configuration: TemplateConfiguration | None = None,
+        addresses: Mapping[
+            str, AddressConfiguration | AddressConfigurationParam | AddressConfigurationWireParam
+        ]
+        | None = None,
+        context: Mapping[str, str] | None = None,
+        endpoints: Mapping[
+            str,
+            EndpointSendConfiguration
+            | EndpointSendConfigurationParam
+            | EndpointSendConfigurationWireParam,
+        ]
+        | None = None,
+        message_configuration: DirectMessageConfiguration
+        | DirectMessageConfigurationParam
+        | DirectMessageConfigurationWireParam
+        | None = None,
+        template_configuration: TemplateConfiguration
+        | TemplateConfigurationParam
+        | TemplateConfigurationWireParam
+        | None = None,
         trace_id: str | None = None,
     ) -> MessageResponse:
         """Creates and sends a direct message.
@@ -40,7 +92,7 @@ class Messages(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``MessageRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``MessageRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -66,7 +118,10 @@ class Messages(Resource):
     async def send_otp(
         self,
         application_id: str,
-        request: SendOTPMessageRequestParameters | None = None,
+        request: SendOTPMessageRequestParameters
+        | SendOTPMessageRequestParametersParam
+        | SendOTPMessageRequestParametersWireParam
+        | None = None,
         *,
         allowed_attempts: int | None = None,
         brand_name: str | None = None,
@@ -87,7 +142,7 @@ class Messages(Resource):
 
         Args:
             application_id: The unique ID of your Amazon Pinpoint application.
-            request: The body as a ``SendOTPMessageRequestParameters``; or pass its fields as keyword arguments.
+            request: The body as a ``SendOTPMessageRequestParameters`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -118,13 +173,28 @@ class Messages(Resource):
     async def send_to_users(
         self,
         application_id: str,
-        request: SendUsersMessageRequest | None = None,
+        request: SendUsersMessageRequest
+        | SendUsersMessageRequestParam
+        | SendUsersMessageRequestWireParam
+        | None = None,
         *,
-        context: dict[str, str] | None = None,
-        message_configuration: DirectMessageConfiguration | None = None,
-        template_configuration: TemplateConfiguration | None = None,
+        context: Mapping[str, str] | None = None,
+        message_configuration: DirectMessageConfiguration
+        | DirectMessageConfigurationParam
+        | DirectMessageConfigurationWireParam
+        | None = None,
+        template_configuration: TemplateConfiguration
+        | TemplateConfigurationParam
+        | TemplateConfigurationWireParam
+        | None = None,
         trace_id: str | None = None,
-        users: dict[str, EndpointSendConfiguration] | None = None,
+        users: Mapping[
+            str,
+            EndpointSendConfiguration
+            | EndpointSendConfigurationParam
+            | EndpointSendConfigurationWireParam,
+        ]
+        | None = None,
     ) -> SendUsersMessageResponse:
         """Creates and sends a message to a list of users.
 
@@ -133,7 +203,7 @@ class Messages(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``SendUsersMessageRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``SendUsersMessageRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -158,7 +228,10 @@ class Messages(Resource):
     async def verify_otp(
         self,
         application_id: str,
-        request: VerifyOTPMessageRequestParameters | None = None,
+        request: VerifyOTPMessageRequestParameters
+        | VerifyOTPMessageRequestParametersParam
+        | VerifyOTPMessageRequestParametersWireParam
+        | None = None,
         *,
         destination_identity: str | None = None,
         otp: str | None = None,
@@ -171,7 +244,7 @@ class Messages(Resource):
 
         Args:
             application_id: The unique ID of your Amazon Pinpoint application.
-            request: The body as a ``VerifyOTPMessageRequestParameters``; or pass its fields as keyword arguments.
+            request: The body as a ``VerifyOTPMessageRequestParameters`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

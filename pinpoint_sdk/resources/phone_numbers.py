@@ -2,8 +2,18 @@
 
 """The ``client.phone_numbers`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import NumberValidateRequest, NumberValidateResponse
+
+if TYPE_CHECKING:
+    from ..params.number_validate_request import (
+        NumberValidateRequestParam,
+        NumberValidateRequestWireParam,
+    )
 
 
 class PhoneNumbers(Resource):
@@ -11,7 +21,10 @@ class PhoneNumbers(Resource):
 
     async def validate(
         self,
-        request: NumberValidateRequest | None = None,
+        request: NumberValidateRequest
+        | NumberValidateRequestParam
+        | NumberValidateRequestWireParam
+        | None = None,
         *,
         iso_country_code: str | None = None,
         phone_number: str | None = None,
@@ -21,7 +34,7 @@ class PhoneNumbers(Resource):
         Operation: ``PhoneNumberValidate`` (POST /v1/phone/number/validate).
 
         Args:
-            request: The body as a ``NumberValidateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``NumberValidateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

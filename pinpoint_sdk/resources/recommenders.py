@@ -2,6 +2,10 @@
 
 """The ``client.recommenders`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
     CreateRecommenderConfiguration,
@@ -11,15 +15,30 @@ from ..models import (
 )
 from ..pagination import AsyncPaginator
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.create_recommender_configuration import (
+        CreateRecommenderConfigurationParam,
+        CreateRecommenderConfigurationWireParam,
+    )
+    from ..params.update_recommender_configuration import (
+        UpdateRecommenderConfigurationParam,
+        UpdateRecommenderConfigurationWireParam,
+    )
+
 
 class Recommenders(Resource):
     """Recommender model configurations."""
 
     async def create(
         self,
-        request: CreateRecommenderConfiguration | None = None,
+        request: CreateRecommenderConfiguration
+        | CreateRecommenderConfigurationParam
+        | CreateRecommenderConfigurationWireParam
+        | None = None,
         *,
-        attributes: dict[str, str] | None = None,
+        attributes: Mapping[str, str] | None = None,
         description: str | None = None,
         name: str | None = None,
         recommendation_provider_id_type: str | None = None,
@@ -35,7 +54,7 @@ class Recommenders(Resource):
         Not idempotent: retried only when the service certainly did not act.
 
         Args:
-            request: The body as a ``CreateRecommenderConfiguration``; or pass its fields as keyword arguments.
+            request: The body as a ``CreateRecommenderConfiguration`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -123,9 +142,12 @@ class Recommenders(Resource):
     async def update(
         self,
         recommender_id: str,
-        request: UpdateRecommenderConfiguration | None = None,
+        request: UpdateRecommenderConfiguration
+        | UpdateRecommenderConfigurationParam
+        | UpdateRecommenderConfigurationWireParam
+        | None = None,
         *,
-        attributes: dict[str, str] | None = None,
+        attributes: Mapping[str, str] | None = None,
         description: str | None = None,
         name: str | None = None,
         recommendation_provider_id_type: str | None = None,
@@ -141,7 +163,7 @@ class Recommenders(Resource):
 
         Args:
             recommender_id: The unique identifier for the recommender model configuration.
-            request: The body as a ``UpdateRecommenderConfiguration``; or pass its fields as keyword arguments.
+            request: The body as a ``UpdateRecommenderConfiguration`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

@@ -2,19 +2,33 @@
 
 """The ``client.segments`` resource."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._resource import Resource
 from ..models import (
     ExportJobResponse,
     ExportJobsResponse,
     ImportJobResponse,
     ImportJobsResponse,
-    SegmentDimensions,
-    SegmentGroupList,
     SegmentResponse,
     SegmentsResponse,
     WriteSegmentRequest,
 )
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..models.segment_dimensions import SegmentDimensions
+    from ..models.segment_group_list import SegmentGroupList
+    from ..params.segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+    from ..params.segment_group_list import SegmentGroupListParam, SegmentGroupListWireParam
+    from ..params.write_segment_request import (
+        WriteSegmentRequestParam,
+        WriteSegmentRequestWireParam,
+    )
 
 
 class Segments(Resource):
@@ -23,12 +37,21 @@ class Segments(Resource):
     async def create(
         self,
         application_id: str,
-        request: WriteSegmentRequest | None = None,
+        request: WriteSegmentRequest
+        | WriteSegmentRequestParam
+        | WriteSegmentRequestWireParam
+        | None = None,
         *,
-        dimensions: SegmentDimensions | None = None,
+        dimensions: SegmentDimensions
+        | SegmentDimensionsParam
+        | SegmentDimensionsWireParam
+        | None = None,
         name: str | None = None,
-        segment_groups: SegmentGroupList | None = None,
-        tags: dict[str, str] | None = None,
+        segment_groups: SegmentGroupList
+        | SegmentGroupListParam
+        | SegmentGroupListWireParam
+        | None = None,
+        tags: Mapping[str, str] | None = None,
     ) -> SegmentResponse:
         """Creates a new segment for an application or updates the configuration, dimension, and
         other settings for an existing segment that's associated with an application.
@@ -38,7 +61,7 @@ class Segments(Resource):
 
         Args:
             application_id: The unique identifier for the application.
-            request: The body as a ``WriteSegmentRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteSegmentRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -248,12 +271,21 @@ class Segments(Resource):
         self,
         application_id: str,
         segment_id: str,
-        request: WriteSegmentRequest | None = None,
+        request: WriteSegmentRequest
+        | WriteSegmentRequestParam
+        | WriteSegmentRequestWireParam
+        | None = None,
         *,
-        dimensions: SegmentDimensions | None = None,
+        dimensions: SegmentDimensions
+        | SegmentDimensionsParam
+        | SegmentDimensionsWireParam
+        | None = None,
         name: str | None = None,
-        segment_groups: SegmentGroupList | None = None,
-        tags: dict[str, str] | None = None,
+        segment_groups: SegmentGroupList
+        | SegmentGroupListParam
+        | SegmentGroupListWireParam
+        | None = None,
+        tags: Mapping[str, str] | None = None,
     ) -> SegmentResponse:
         """Creates a new segment for an application or updates the configuration, dimension, and
         other settings for an existing segment that's associated with an application.
@@ -263,7 +295,7 @@ class Segments(Resource):
         Args:
             application_id: The unique identifier for the application.
             segment_id: The unique identifier for the segment.
-            request: The body as a ``WriteSegmentRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``WriteSegmentRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

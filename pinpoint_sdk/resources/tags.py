@@ -2,10 +2,18 @@
 
 """The ``client.tags`` resource."""
 
+from __future__ import annotations
+
 import builtins
+from typing import TYPE_CHECKING
 
 from .._resource import Resource
 from ..models import TagsModel
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..params.tags_model import TagsModelParam, TagsModelWireParam
 
 
 class Tags(Resource):
@@ -14,9 +22,9 @@ class Tags(Resource):
     async def add(
         self,
         resource_arn: str,
-        request: TagsModel | None = None,
+        request: TagsModel | TagsModelParam | TagsModelWireParam | None = None,
         *,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
     ) -> None:
         """Adds one or more tags (keys and values) to an application, campaign, message template,
         or segment.
@@ -25,7 +33,7 @@ class Tags(Resource):
 
         Args:
             resource_arn: The Amazon Resource Name (ARN) of the resource.
-            request: The body as a ``TagsModel``; or pass its fields as keyword arguments.
+            request: The body as a ``TagsModel`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         await self._call_without_result(

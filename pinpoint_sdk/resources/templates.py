@@ -2,22 +2,19 @@
 
 """The ``client.templates`` resource."""
 
+from __future__ import annotations
+
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._resource import Resource
 from ..models import (
-    AndroidPushNotificationTemplate,
-    APNSPushNotificationTemplate,
     CreateTemplateMessageBody,
-    DefaultPushNotificationTemplate,
     EmailTemplateRequest,
     EmailTemplateResponse,
-    InAppMessageContent,
     InAppTemplateRequest,
     InAppTemplateResponse,
-    Layout,
     MessageBody,
-    MessageHeader,
     PushNotificationTemplateRequest,
     PushNotificationTemplateResponse,
     SMSTemplateRequest,
@@ -33,6 +30,55 @@ from ..models import (
 )
 from ..pagination import AsyncPaginator
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..models.android_push_notification_template import AndroidPushNotificationTemplate
+    from ..models.apns_push_notification_template import APNSPushNotificationTemplate
+    from ..models.default_push_notification_template import DefaultPushNotificationTemplate
+    from ..models.enums import Layout
+    from ..models.in_app_message_content import InAppMessageContent
+    from ..models.message_header import MessageHeader
+    from ..params.android_push_notification_template import (
+        AndroidPushNotificationTemplateParam,
+        AndroidPushNotificationTemplateWireParam,
+    )
+    from ..params.apns_push_notification_template import (
+        APNSPushNotificationTemplateParam,
+        APNSPushNotificationTemplateWireParam,
+    )
+    from ..params.default_push_notification_template import (
+        DefaultPushNotificationTemplateParam,
+        DefaultPushNotificationTemplateWireParam,
+    )
+    from ..params.email_template_request import (
+        EmailTemplateRequestParam,
+        EmailTemplateRequestWireParam,
+    )
+    from ..params.in_app_message_content import (
+        InAppMessageContentParam,
+        InAppMessageContentWireParam,
+    )
+    from ..params.in_app_template_request import (
+        InAppTemplateRequestParam,
+        InAppTemplateRequestWireParam,
+    )
+    from ..params.literals import LayoutLiteral
+    from ..params.message_header import MessageHeaderParam, MessageHeaderWireParam
+    from ..params.push_notification_template_request import (
+        PushNotificationTemplateRequestParam,
+        PushNotificationTemplateRequestWireParam,
+    )
+    from ..params.sms_template_request import SMSTemplateRequestParam, SMSTemplateRequestWireParam
+    from ..params.template_active_version_request import (
+        TemplateActiveVersionRequestParam,
+        TemplateActiveVersionRequestWireParam,
+    )
+    from ..params.voice_template_request import (
+        VoiceTemplateRequestParam,
+        VoiceTemplateRequestWireParam,
+    )
+
 
 class EmailTemplates(Resource):
     """Email message templates."""
@@ -40,14 +86,18 @@ class EmailTemplates(Resource):
     async def create(
         self,
         template_name: str,
-        request: EmailTemplateRequest | None = None,
+        request: EmailTemplateRequest
+        | EmailTemplateRequestParam
+        | EmailTemplateRequestWireParam
+        | None = None,
         *,
         default_substitutions: str | None = None,
         html_part: str | None = None,
         recommender_id: str | None = None,
         subject: str | None = None,
-        headers: list[MessageHeader] | None = None,
-        tags: dict[str, str] | None = None,
+        headers: Sequence[MessageHeader | MessageHeaderParam | MessageHeaderWireParam]
+        | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
         text_part: str | None = None,
     ) -> CreateTemplateMessageBody:
@@ -58,7 +108,7 @@ class EmailTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``EmailTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EmailTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -119,7 +169,10 @@ class EmailTemplates(Resource):
     async def update(
         self,
         template_name: str,
-        request: EmailTemplateRequest | None = None,
+        request: EmailTemplateRequest
+        | EmailTemplateRequestParam
+        | EmailTemplateRequestWireParam
+        | None = None,
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
@@ -127,8 +180,9 @@ class EmailTemplates(Resource):
         html_part: str | None = None,
         recommender_id: str | None = None,
         subject: str | None = None,
-        headers: list[MessageHeader] | None = None,
-        tags: dict[str, str] | None = None,
+        headers: Sequence[MessageHeader | MessageHeaderParam | MessageHeaderWireParam]
+        | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
         text_part: str | None = None,
     ) -> MessageBody:
@@ -139,7 +193,7 @@ class EmailTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``EmailTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``EmailTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             create_new_version: Specifies whether to save the updates as a new version of the message template.
             version: The unique identifier for the version of the message template to update, retrieve information about, or delete.
             Other keyword arguments: the body's fields, when ``request`` is not given.
@@ -175,12 +229,18 @@ class InAppTemplates(Resource):
     async def create(
         self,
         template_name: str,
-        request: InAppTemplateRequest | None = None,
+        request: InAppTemplateRequest
+        | InAppTemplateRequestParam
+        | InAppTemplateRequestWireParam
+        | None = None,
         *,
-        content: list[InAppMessageContent] | None = None,
-        custom_config: dict[str, str] | None = None,
-        layout: Layout | None = None,
-        tags: dict[str, str] | None = None,
+        content: Sequence[
+            InAppMessageContent | InAppMessageContentParam | InAppMessageContentWireParam
+        ]
+        | None = None,
+        custom_config: Mapping[str, str] | None = None,
+        layout: Layout | LayoutLiteral | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> TemplateCreateMessageBody:
         """Creates a new message template for messages using the in-app message channel.
@@ -190,7 +250,7 @@ class InAppTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``InAppTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``InAppTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -248,14 +308,20 @@ class InAppTemplates(Resource):
     async def update(
         self,
         template_name: str,
-        request: InAppTemplateRequest | None = None,
+        request: InAppTemplateRequest
+        | InAppTemplateRequestParam
+        | InAppTemplateRequestWireParam
+        | None = None,
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
-        content: list[InAppMessageContent] | None = None,
-        custom_config: dict[str, str] | None = None,
-        layout: Layout | None = None,
-        tags: dict[str, str] | None = None,
+        content: Sequence[
+            InAppMessageContent | InAppMessageContentParam | InAppMessageContentWireParam
+        ]
+        | None = None,
+        custom_config: Mapping[str, str] | None = None,
+        layout: Layout | LayoutLiteral | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> MessageBody:
         """Updates an existing message template for messages sent through the in-app message
@@ -265,7 +331,7 @@ class InAppTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``InAppTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``InAppTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             create_new_version: Specifies whether to save the updates as a new version of the message template.
             version: The unique identifier for the version of the message template to update, retrieve information about, or delete.
             Other keyword arguments: the body's fields, when ``request`` is not given.
@@ -298,16 +364,34 @@ class PushTemplates(Resource):
     async def create(
         self,
         template_name: str,
-        request: PushNotificationTemplateRequest | None = None,
+        request: PushNotificationTemplateRequest
+        | PushNotificationTemplateRequestParam
+        | PushNotificationTemplateRequestWireParam
+        | None = None,
         *,
-        adm: AndroidPushNotificationTemplate | None = None,
-        apns: APNSPushNotificationTemplate | None = None,
-        baidu: AndroidPushNotificationTemplate | None = None,
-        default: DefaultPushNotificationTemplate | None = None,
+        adm: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
+        apns: APNSPushNotificationTemplate
+        | APNSPushNotificationTemplateParam
+        | APNSPushNotificationTemplateWireParam
+        | None = None,
+        baidu: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
+        default: DefaultPushNotificationTemplate
+        | DefaultPushNotificationTemplateParam
+        | DefaultPushNotificationTemplateWireParam
+        | None = None,
         default_substitutions: str | None = None,
-        gcm: AndroidPushNotificationTemplate | None = None,
+        gcm: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
         recommender_id: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> CreateTemplateMessageBody:
         """Creates a message template for messages that are sent through a push notification
@@ -318,7 +402,7 @@ class PushTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``PushNotificationTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``PushNotificationTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -383,18 +467,36 @@ class PushTemplates(Resource):
     async def update(
         self,
         template_name: str,
-        request: PushNotificationTemplateRequest | None = None,
+        request: PushNotificationTemplateRequest
+        | PushNotificationTemplateRequestParam
+        | PushNotificationTemplateRequestWireParam
+        | None = None,
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
-        adm: AndroidPushNotificationTemplate | None = None,
-        apns: APNSPushNotificationTemplate | None = None,
-        baidu: AndroidPushNotificationTemplate | None = None,
-        default: DefaultPushNotificationTemplate | None = None,
+        adm: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
+        apns: APNSPushNotificationTemplate
+        | APNSPushNotificationTemplateParam
+        | APNSPushNotificationTemplateWireParam
+        | None = None,
+        baidu: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
+        default: DefaultPushNotificationTemplate
+        | DefaultPushNotificationTemplateParam
+        | DefaultPushNotificationTemplateWireParam
+        | None = None,
         default_substitutions: str | None = None,
-        gcm: AndroidPushNotificationTemplate | None = None,
+        gcm: AndroidPushNotificationTemplate
+        | AndroidPushNotificationTemplateParam
+        | AndroidPushNotificationTemplateWireParam
+        | None = None,
         recommender_id: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> MessageBody:
         """Updates an existing message template for messages that are sent through a push
@@ -404,7 +506,7 @@ class PushTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``PushNotificationTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``PushNotificationTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             create_new_version: Specifies whether to save the updates as a new version of the message template.
             version: The unique identifier for the version of the message template to update, retrieve information about, or delete.
             Other keyword arguments: the body's fields, when ``request`` is not given.
@@ -441,12 +543,15 @@ class SmsTemplates(Resource):
     async def create(
         self,
         template_name: str,
-        request: SMSTemplateRequest | None = None,
+        request: SMSTemplateRequest
+        | SMSTemplateRequestParam
+        | SMSTemplateRequestWireParam
+        | None = None,
         *,
         body: str | None = None,
         default_substitutions: str | None = None,
         recommender_id: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> CreateTemplateMessageBody:
         """Creates a message template for messages that are sent through the SMS channel.
@@ -456,7 +561,7 @@ class SmsTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``SMSTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``SMSTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -514,14 +619,17 @@ class SmsTemplates(Resource):
     async def update(
         self,
         template_name: str,
-        request: SMSTemplateRequest | None = None,
+        request: SMSTemplateRequest
+        | SMSTemplateRequestParam
+        | SMSTemplateRequestWireParam
+        | None = None,
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
         body: str | None = None,
         default_substitutions: str | None = None,
         recommender_id: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
     ) -> MessageBody:
         """Updates an existing message template for messages that are sent through the SMS channel.
@@ -530,7 +638,7 @@ class SmsTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``SMSTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``SMSTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             create_new_version: Specifies whether to save the updates as a new version of the message template.
             version: The unique identifier for the version of the message template to update, retrieve information about, or delete.
             Other keyword arguments: the body's fields, when ``request`` is not given.
@@ -563,12 +671,15 @@ class VoiceTemplates(Resource):
     async def create(
         self,
         template_name: str,
-        request: VoiceTemplateRequest | None = None,
+        request: VoiceTemplateRequest
+        | VoiceTemplateRequestParam
+        | VoiceTemplateRequestWireParam
+        | None = None,
         *,
         body: str | None = None,
         default_substitutions: str | None = None,
         language_code: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
         voice_id: str | None = None,
     ) -> CreateTemplateMessageBody:
@@ -579,7 +690,7 @@ class VoiceTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``VoiceTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``VoiceTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(
@@ -638,14 +749,17 @@ class VoiceTemplates(Resource):
     async def update(
         self,
         template_name: str,
-        request: VoiceTemplateRequest | None = None,
+        request: VoiceTemplateRequest
+        | VoiceTemplateRequestParam
+        | VoiceTemplateRequestWireParam
+        | None = None,
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
         body: str | None = None,
         default_substitutions: str | None = None,
         language_code: str | None = None,
-        tags: dict[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
         template_description: str | None = None,
         voice_id: str | None = None,
     ) -> MessageBody:
@@ -656,7 +770,7 @@ class VoiceTemplates(Resource):
 
         Args:
             template_name: The name of the message template.
-            request: The body as a ``VoiceTemplateRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``VoiceTemplateRequest`` or a dict of it; or pass its fields as keyword arguments.
             create_new_version: Specifies whether to save the updates as a new version of the message template.
             version: The unique identifier for the version of the message template to update, retrieve information about, or delete.
             Other keyword arguments: the body's fields, when ``request`` is not given.
@@ -783,7 +897,10 @@ class Templates(Resource):
         self,
         template_name: str,
         template_type: str,
-        request: TemplateActiveVersionRequest | None = None,
+        request: TemplateActiveVersionRequest
+        | TemplateActiveVersionRequestParam
+        | TemplateActiveVersionRequestWireParam
+        | None = None,
         *,
         version: str | None = None,
     ) -> MessageBody:
@@ -794,7 +911,7 @@ class Templates(Resource):
         Args:
             template_name: The name of the message template.
             template_type: The type of channel that the message template is designed for.
-            request: The body as a ``TemplateActiveVersionRequest``; or pass its fields as keyword arguments.
+            request: The body as a ``TemplateActiveVersionRequest`` or a dict of it; or pass its fields as keyword arguments.
             Other keyword arguments: the body's fields, when ``request`` is not given.
         """
         return await self._call(

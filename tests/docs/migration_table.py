@@ -39,11 +39,13 @@ def sdk_method(path: str) -> Callable[..., Any]:
 
 
 def _returns(method: Callable[..., Any]) -> tuple[str, bool]:
-    returned = typing.get_type_hints(method)["return"]
+    # Only the return annotation: argument types name typed dicts imported for checkers only.
+    function = inspect.unwrap(method)
+    returned = eval(inspect.get_annotations(function)["return"], function.__globals__)
     if typing.get_origin(returned) is AsyncPaginator:
         item = typing.get_args(returned)[0]
         return f"`{item.__name__}` items, paged", True
-    if returned is type(None):
+    if returned is None:
         return "None", False
     return f"`{returned.__name__}`", False
 

@@ -55,7 +55,7 @@ async def results_are_typed(client: PinpointClient) -> None:
     async for row in client.kpis.list_campaign_rows(app.id, campaign.id, "email-open-rate"):
         assert_type(row, ResultRow)
 
-    sent = await client.messages.send(app.id, message_configuration={})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    sent = await client.messages.send(app.id, message_configuration={})
     assert_type(sent, MessageResponse)
     assert_type(response_metadata(campaign), ResponseMetadata | None)
     assert_type(await client.tags.add(app.arn, tags={"a": "b"}), None)
