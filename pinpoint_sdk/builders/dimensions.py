@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from pinpoint_sdk.models import (
     AttributeDimension,
@@ -44,6 +44,9 @@ from pinpoint_sdk.models import (
 from .._exceptions import PinpointValidationError
 from ._problems import Problem
 from .durations import format_instant
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.params import AttributeTypeLiteral, ChannelTypeLiteral, DurationLiteral
 
 __all__ = [
     "COMPARISON_OPERATORS",
@@ -156,7 +159,9 @@ class AttributeCriterion:
         self._target = target
         self._name = name
 
-    def compare(self, attribute_type: AttributeType, *values: str) -> Dimensions:
+    def compare(
+        self, attribute_type: AttributeType | AttributeTypeLiteral, *values: str
+    ) -> Dimensions:
         """Sets any ``AttributeType`` with raw string values (the other methods are shortcuts)."""
         self._target[self._name] = AttributeDimension(
             attribute_type=attribute_type, values=list(values)
@@ -308,8 +313,8 @@ class Dimensions:
         """The app version of the endpoint (``Demographic.AppVersion``)."""
         return SetCriterion(self, self._sets, "app_version")
 
-    def channel(self) -> SetCriterion[ChannelType]:
-        """The endpoint's channel (``Demographic.Channel``), as ``ChannelType`` members."""
+    def channel(self) -> SetCriterion[ChannelType | ChannelTypeLiteral]:
+        """The endpoint's channel (``Demographic.Channel``): ``"EMAIL"`` or ``ChannelType.EMAIL``."""
         return SetCriterion(self, self._sets, "channel")
 
     def device_type(self) -> SetCriterion[str]:
@@ -347,12 +352,12 @@ class Dimensions:
         return self
 
     # -- behaviour ---------------------------------------------------------------------------
-    def active_within(self, duration: Duration) -> Dimensions:
+    def active_within(self, duration: Duration | DurationLiteral) -> Dimensions:
         """Endpoints that used the app within the window (``Recency`` ACTIVE)."""
         self._recency = RecencyDimension(recency_type=RecencyType.ACTIVE, duration=duration)
         return self
 
-    def inactive_within(self, duration: Duration) -> Dimensions:
+    def inactive_within(self, duration: Duration | DurationLiteral) -> Dimensions:
         """Endpoints that did not use the app within the window (``Recency`` INACTIVE)."""
         self._recency = RecencyDimension(recency_type=RecencyType.INACTIVE, duration=duration)
         return self

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import Any, ClassVar, Final, Literal, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeAlias, TypeVar
 
 from typing_extensions import Self
 
@@ -48,6 +48,9 @@ from pinpoint_sdk.models import (
 from .durations import DurationLike, format_instant, iso_duration
 from .journey_conditions import ConditionLike, SupportsId, as_condition, event_happened
 from .journey_graph import ACTIVITY_TYPES
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.params import EndpointTypesElementLiteral, MessageTypeLiteral, OperatorLiteral
 
 __all__ = [
     "END",
@@ -93,8 +96,8 @@ END: Final = End()
 Target: TypeAlias = "Step | End | Callable[[Branch], object]"
 """Where a split path goes: an existing step, ``END``, or a callable that builds the path."""
 
-MessageTypeName: TypeAlias = "MessageType | Literal['TRANSACTIONAL', 'PROMOTIONAL']"
-OperatorName: TypeAlias = "Operator | Literal['ALL', 'ANY']"
+MessageTypeName: TypeAlias = "MessageType | MessageTypeLiteral"
+OperatorName: TypeAlias = "Operator | OperatorLiteral"
 
 
 def _given(**values: Any) -> dict[str, Any]:
@@ -241,7 +244,7 @@ class Path:
         self,
         delivery_uri: str,
         *,
-        endpoint_types: Iterable[EndpointTypesElement | str] | None = None,
+        endpoint_types: Iterable[EndpointTypesElement | EndpointTypesElementLiteral] | None = None,
         data: str | None = None,
         template: str | None = None,
         version: str | None = None,

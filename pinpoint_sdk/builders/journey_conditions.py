@@ -13,7 +13,7 @@ method (the segment builder's ``Dimensions``); botocore sends them as ``segmentD
 
 from __future__ import annotations
 
-from typing import Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from pinpoint_sdk.models import (
     DimensionType,
@@ -26,6 +26,9 @@ from pinpoint_sdk.models import (
 )
 
 from .dimensions import SupportsDimensions
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.params import DimensionTypeLiteral
 
 __all__ = [
     "ConditionLike",
@@ -56,7 +59,7 @@ def _activity_id(message: SupportsId | str) -> str:
 
 
 def event_types(
-    *names: str, kind: DimensionType | Literal["INCLUSIVE", "EXCLUSIVE"] = "INCLUSIVE"
+    *names: str, kind: DimensionType | DimensionTypeLiteral = "INCLUSIVE"
 ) -> SetDimension:
     """The ``EventType`` dimension matching (or, with ``kind="EXCLUSIVE"``, excluding) events."""
     if not names:
@@ -67,7 +70,7 @@ def event_types(
 def event_happened(
     message: SupportsId | str,
     *names: str,
-    kind: DimensionType | Literal["INCLUSIVE", "EXCLUSIVE"] = "INCLUSIVE",
+    kind: DimensionType | DimensionTypeLiteral = "INCLUSIVE",
 ) -> SimpleCondition:
     """True when the participant had one of the events ``names`` for ``message``.
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Literal, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, overload
 
 from pydantic import BaseModel
 from typing_extensions import Self
@@ -73,6 +73,17 @@ from .journey_graph import activity_types
 from .journey_rules import load_journey, validate_journey
 from .lifecycle import WRITABLE_STATES, write_problems
 
+if TYPE_CHECKING:
+    from pinpoint_sdk.params import (
+        AttributeDimensionParam,
+        AttributeDimensionWireParam,
+        DayOfWeekLiteral,
+        FilterTypeLiteral,
+        MetricDimensionParam,
+        MetricDimensionWireParam,
+        TimezoneEstimationMethodsElementLiteral,
+    )
+
 __all__ = [
     "END",
     "Branch",
@@ -96,14 +107,19 @@ __all__ = [
 
 StepT = TypeVar("StepT", bound=Step)
 
+#: The channels of ``OpenHours`` and ``ClosedDays`` (their members, upper-cased).
 Channel: TypeAlias = Literal["EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"]
-Weekday: TypeAlias = Literal[
-    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"
-]
-DayName: TypeAlias = "DayOfWeek | Weekday"
+DayName: TypeAlias = "DayOfWeek | DayOfWeekLiteral"
+#: The states a journey may be written with (the others are reached through the lifecycle).
 WriteState: TypeAlias = "State | Literal['DRAFT', 'ACTIVE']"
 EstimationMethod: TypeAlias = (
-    "TimezoneEstimationMethodsElement | Literal['PHONE_NUMBER', 'POSTAL_CODE']"
+    "TimezoneEstimationMethodsElement | TimezoneEstimationMethodsElementLiteral"
+)
+AttributeDimensionInput: TypeAlias = (
+    "AttributeDimension | AttributeDimensionParam | AttributeDimensionWireParam"
+)
+MetricDimensionInput: TypeAlias = (
+    "MetricDimension | MetricDimensionParam | MetricDimensionWireParam"
 )
 
 # Fields the builder manages itself rather than as plain settings.
@@ -216,9 +232,9 @@ class JourneyBuilder(Path):
         self,
         event: str | Sequence[str] | EventFilter,
         *,
-        filter_type: FilterType | Literal["SYSTEM", "ENDPOINT"] = "ENDPOINT",
-        attributes: Mapping[str, AttributeDimension] | None = None,
-        metrics: Mapping[str, MetricDimension] | None = None,
+        filter_type: FilterType | FilterTypeLiteral = "ENDPOINT",
+        attributes: Mapping[str, AttributeDimensionInput] | None = None,
+        metrics: Mapping[str, MetricDimensionInput] | None = None,
         segment_id: str | None = None,
         description: str | None = None,
     ) -> Self:

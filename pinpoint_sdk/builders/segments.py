@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -48,6 +48,9 @@ from .dimensions import (
     shown,
     validate_dimensions,
 )
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.params import IncludeLiteral, TypeLiteral
 
 __all__ = ["BaseSegment", "Group", "SegmentBuilder", "describe_segment", "validate_segment"]
 
@@ -84,7 +87,7 @@ class Group:
     ``SourceType`` (``in_all_of`` / ``in_any_of`` / ``in_none_of``).
     """
 
-    def __init__(self, match: Type | None = None) -> None:
+    def __init__(self, match: Type | TypeLiteral | None = None) -> None:
         self._type = match
         self._source_type: SourceType | None = None
         # None means "not set" (left out of the request), unlike an empty list.
@@ -191,7 +194,7 @@ class SegmentBuilder:
         self._name = name
         self._dimensions: Dimensions | None = None
         self._groups: list[Group] | None = None
-        self._include: Include | None = None
+        self._include: Include | IncludeLiteral | None = None
         self._has_segment_groups = False
         self._dropped_tags = False
 
@@ -211,7 +214,7 @@ class SegmentBuilder:
         self._groups = [*(self._groups or []), *groups]
         return self
 
-    def include(self, include: Include) -> SegmentBuilder:
+    def include(self, include: Include | IncludeLiteral) -> SegmentBuilder:
         """How the groups combine: endpoints in all, any or none of them (``Include``)."""
         self._has_segment_groups = True
         self._include = include

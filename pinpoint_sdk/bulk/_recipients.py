@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from .._exceptions import PinpointValidationError
 from ..models import (
@@ -16,7 +16,17 @@ from ..models import (
     MessageResult,
 )
 from ._engine import SUCCEEDED, Verdict
+from ._inputs import as_model
 from ._results import ItemStatus
+
+if TYPE_CHECKING:
+    from ..params import (
+        AddressConfigurationParam,
+        AddressConfigurationWireParam,
+        ChannelTypeLiteral,
+        EndpointSendConfigurationParam,
+        EndpointSendConfigurationWireParam,
+    )
 
 __all__ = [
     "AddressInput",
@@ -31,10 +41,15 @@ __all__ = [
 ]
 
 RecipientKind = Literal["address", "endpoint", "user"]
-#: An address alone (with ``channel_type=`` given to ``send_many``), or with its configuration.
-AddressInput: TypeAlias = "str | tuple[str, AddressConfiguration]"
-#: An endpoint id or user id alone, or with its configuration.
-RecipientInput: TypeAlias = "str | tuple[str, EndpointSendConfiguration]"
+#: An address alone (with ``channel_type=`` given to ``send_many``), or with its configuration
+#: (the model, or a dict of it).
+AddressInput: TypeAlias = "str | tuple[str, AddressConfigurationInput]"
+AddressConfigurationInput: TypeAlias = (
+    "AddressConfiguration | AddressConfigurationParam | AddressConfigurationWireParam"
+)
+#: An endpoint id or user id alone, or with its configuration (the model, or a dict of it).
+RecipientInput: TypeAlias = "str | tuple[str, EndpointSendConfigurationInput]"
+EndpointSendConfigurationInput: TypeAlias = "EndpointSendConfiguration | EndpointSendConfigurationParam | EndpointSendConfigurationWireParam"
 
 
 @dataclass(frozen=True)
@@ -47,9 +62,12 @@ class Recipient:
     config: AddressConfiguration | EndpointSendConfiguration | None = None
 
 
-def address_recipient(item: AddressInput, channel_type: ChannelType | str | None) -> Recipient:
+def address_recipient(
+    item: AddressInput, channel_type: ChannelType | ChannelTypeLiteral | None
+) -> Recipient:
     """An address to send to; ``channel_type`` fills a configuration that does not name one."""
-    address, config = (item, None) if isinstance(item, str) else item
+    address, given = (item, None) if isinstance(item, str) else item
+    config = None if given is None else as_model(AddressConfiguration, given, "send_many")
     if config is None:
         if channel_type is None:
             raise PinpointValidationError(
@@ -66,14 +84,19 @@ def address_recipient(item: AddressInput, channel_type: ChannelType | str | None
 
 def endpoint_recipient(item: RecipientInput) -> Recipient:
     """An endpoint id to send to."""
-    endpoint_id, config = (item, None) if isinstance(item, str) else item
-    return Recipient("endpoint", endpoint_id, config)
+    return Recipient("endpoint", *_with_config(item))
 
 
 def user_recipient(item: RecipientInput) -> Recipient:
     """A user id to send to (every endpoint of the user)."""
-    user_id, config = (item, None) if isinstance(item, str) else item
-    return Recipient("user", user_id, config)
+    return Recipient("user", *_with_config(item))
+
+
+def _with_config(item: RecipientInput) -> tuple[str, EndpointSendConfiguration | None]:
+    if isinstance(item, str):
+        return item, None
+    recipient, config = item
+    return recipient, as_model(EndpointSendConfiguration, config, "send_many")
 
 
 def _status_text(result: MessageResult | EndpointMessageResult) -> str:

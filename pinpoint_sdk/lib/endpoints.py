@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
 from ..bulk._engine import BulkOperation, ChunkReply, backoff_of, check_options, length_of
+from ..bulk._inputs import as_model, mapped
 from ..bulk._limits import BATCH_LIMITS
 from ..bulk._results import ItemOutcome
 from ..models import EndpointBatchItem, EndpointBatchRequest
 from ..progress import ProgressCallback
 from ..resources import endpoints as generated
 
+if TYPE_CHECKING:
+    from ..params import EndpointBatchItemParam, EndpointBatchItemWireParam
+
 __all__ = ["Endpoints"]
 
 _OPERATION = "UpdateEndpointsBatch"
+
+
+def _endpoint_item(
+    item: EndpointBatchItem | EndpointBatchItemParam | EndpointBatchItemWireParam,
+) -> EndpointBatchItem:
+    return as_model(EndpointBatchItem, item, _OPERATION)
 
 
 class Endpoints(generated.Endpoints):
@@ -25,7 +35,7 @@ class Endpoints(generated.Endpoints):
     def upsert_many(
         self,
         application_id: str,
-        items: Items[EndpointBatchItem],
+        items: Items[EndpointBatchItem | EndpointBatchItemParam | EndpointBatchItemWireParam],
         *,
         concurrency: int = 4,
         chunk_size: int = BATCH_LIMITS[_OPERATION],
@@ -35,7 +45,8 @@ class Endpoints(generated.Endpoints):
     ) -> BulkOperation[EndpointBatchItem]:
         """Creates or updates any number of endpoints with ``UpdateEndpointsBatch``.
 
-        ``items`` is any iterable or async iterable of ``EndpointBatchItem``, read lazily:
+        ``items`` is any iterable or async iterable of ``EndpointBatchItem`` (or dicts of it,
+        validated as they are read; outcomes hold the models), read lazily:
         only ``concurrency`` chunks of ``chunk_size`` items (at most 100, the service's
         limit) are held at a time. Chunks go out with at most ``concurrency`` requests in
         flight, fewer while the service throttles. ``await`` the returned operation for a
@@ -57,7 +68,7 @@ class Endpoints(generated.Endpoints):
 
         return BulkOperation(
             _OPERATION,
-            chunk_entries(items, chunk_size),
+            chunk_entries(mapped(items, _endpoint_item), chunk_size),
             send,
             idempotent=True,
             concurrency=concurrency,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
@@ -16,11 +16,15 @@ from ..bulk._engine import (
     backoff_of,
     check_options,
 )
+from ..bulk._inputs import as_model
 from ..bulk._limits import BATCH_LIMITS
 from ..bulk._results import ItemOutcome
 from ..models import EventsBatch, EventsRequest, EventsResponse, ItemResponse
 from ..progress import ProgressCallback
 from ..resources import events as generated
+
+if TYPE_CHECKING:
+    from ..params import EventsBatchParam, EventsBatchWireParam
 
 __all__ = ["EndpointEvents", "Events"]
 
@@ -28,6 +32,8 @@ _OPERATION = "PutEvents"
 
 #: One endpoint and events of it: the key and value of ``EventsRequest.BatchItem``.
 EndpointEvents = tuple[str, EventsBatch]
+#: What ``put_many`` takes: the same pair, the batch also as a dict (either spelling).
+EndpointEventsInput: TypeAlias = "tuple[str, EventsBatch | EventsBatchParam | EventsBatchWireParam]"
 
 
 def _split(item: EndpointEvents, limit: int) -> Iterator[EndpointEvents]:
@@ -41,14 +47,21 @@ def _split(item: EndpointEvents, limit: int) -> Iterator[EndpointEvents]:
         yield endpoint_id, batch.model_copy(update={"events": piece})
 
 
-async def _split_all(items: Items[EndpointEvents], limit: int) -> AsyncIterator[EndpointEvents]:
+def _pieces(item: EndpointEventsInput, limit: int) -> Iterator[EndpointEvents]:
+    endpoint_id, batch = item
+    return _split((endpoint_id, as_model(EventsBatch, batch, _OPERATION)), limit)
+
+
+async def _split_all(
+    items: Items[EndpointEventsInput], limit: int
+) -> AsyncIterator[EndpointEvents]:
     if isinstance(items, AsyncIterable):
         async for item in items:
-            for piece in _split(item, limit):
+            for piece in _pieces(item, limit):
                 yield piece
     else:
         for item in items:
-            for piece in _split(item, limit):
+            for piece in _pieces(item, limit):
                 yield piece
 
 
@@ -86,7 +99,7 @@ class Events(generated.Events):
     def put_many(
         self,
         application_id: str,
-        items: Items[EndpointEvents],
+        items: Items[EndpointEventsInput],
         *,
         concurrency: int = 4,
         chunk_size: int = BATCH_LIMITS[_OPERATION],

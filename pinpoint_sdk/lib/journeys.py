@@ -8,6 +8,7 @@ following the rules of :mod:`pinpoint_sdk.builders.lifecycle`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..builders.journeys import JourneyBuilder
 from ..builders.lifecycle import check_journey_write, check_state_transition
@@ -15,6 +16,9 @@ from ..models import JourneyResponse, State
 from ..progress import ProgressCallback
 from ..resources import journeys as generated
 from ..waiters import Polling, UnexpectedStateError, Verdict, poll_until
+
+if TYPE_CHECKING:
+    from ..params import StateLiteral
 
 __all__ = ["Journeys"]
 
@@ -58,7 +62,7 @@ class Journeys(generated.Journeys):
         self,
         application_id: str,
         journey_id: str,
-        state: State | str | Iterable[State | str],
+        state: State | StateLiteral | Iterable[State | StateLiteral],
         *,
         timeout: float = 600.0,
         poll: float = 2.0,
@@ -98,7 +102,7 @@ class Journeys(generated.Journeys):
 _FINAL_STATES = frozenset({State.COMPLETED, State.CANCELLED, State.CLOSED})
 
 
-def _states(state: State | str | Iterable[State | str]) -> frozenset[State]:
+def _states(state: State | StateLiteral | Iterable[State | StateLiteral]) -> frozenset[State]:
     if isinstance(state, str):
         return frozenset({State(state)})
     return frozenset(State(s) for s in state)

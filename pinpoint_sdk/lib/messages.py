@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .._exceptions import PinpointValidationError
 from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
 from ..bulk._engine import BulkOperation, ChunkReply, backoff_of, check_options, length_of
+from ..bulk._inputs import as_model
 from ..bulk._limits import BATCH_LIMITS
 from ..bulk._recipients import (
     AddressInput,
@@ -32,6 +33,15 @@ from ..models import (
 )
 from ..progress import ProgressCallback
 from ..resources import messages as generated
+
+if TYPE_CHECKING:
+    from ..params import (
+        ChannelTypeLiteral,
+        DirectMessageConfigurationParam,
+        DirectMessageConfigurationWireParam,
+        TemplateConfigurationParam,
+        TemplateConfigurationWireParam,
+    )
 
 __all__ = ["Messages"]
 
@@ -67,10 +77,15 @@ class Messages(generated.Messages):
         addresses: Items[AddressInput] | None = None,
         endpoints: Items[RecipientInput] | None = None,
         users: Items[RecipientInput] | None = None,
-        message_configuration: DirectMessageConfiguration,
-        channel_type: ChannelType | str | None = None,
-        template_configuration: TemplateConfiguration | None = None,
-        context: dict[str, str] | None = None,
+        message_configuration: DirectMessageConfiguration
+        | DirectMessageConfigurationParam
+        | DirectMessageConfigurationWireParam,
+        channel_type: ChannelType | ChannelTypeLiteral | None = None,
+        template_configuration: TemplateConfiguration
+        | TemplateConfigurationParam
+        | TemplateConfigurationWireParam
+        | None = None,
+        context: Mapping[str, str] | None = None,
         trace_id: str | None = None,
         concurrency: int = 4,
         chunk_size: int = 100,
@@ -116,10 +131,15 @@ class Messages(generated.Messages):
             convert = lambda item: address_recipient(item, channel_type)  # noqa: E731
         else:
             convert = endpoint_recipient if kind == "endpoints" else user_recipient
+        # Validated before anything is read or sent, so every request gets models.
         common: dict[str, Any] = {
-            "message_configuration": message_configuration,
-            "template_configuration": template_configuration,
-            "context": context,
+            "message_configuration": as_model(
+                DirectMessageConfiguration, message_configuration, operation
+            ),
+            "template_configuration": None
+            if template_configuration is None
+            else as_model(TemplateConfiguration, template_configuration, operation),
+            "context": None if context is None else dict(context),
             "trace_id": trace_id,
         }
         common = {name: value for name, value in common.items() if value is not None}

@@ -5,7 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..models import ChannelType
+    from ..params import ChannelTypeLiteral
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class Outbox:
         """The messages sent to one address (an email address, a phone number, a token...)."""
         return [message for message in self.messages if message.address == address]
 
-    def for_channel(self, channel: str) -> list[OutboxMessage]:
+    def for_channel(self, channel: ChannelType | ChannelTypeLiteral) -> list[OutboxMessage]:
         """The messages sent over one channel type, e.g. ``"SMS"``."""
         return [message for message in self.messages if message.channel == channel]
 

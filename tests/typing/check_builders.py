@@ -50,13 +50,15 @@ from pinpoint_sdk.models import (
     WriteJourneyRequest,
     WriteSegmentRequest,
 )
+from pinpoint_sdk.params import ChannelTypeLiteral
 
 
 def dimension_chains_are_typed() -> None:
     criteria = Dimensions()
     assert_type(criteria.user_attribute("plan"), AttributeCriterion)
     assert_type(criteria.metric("sessions"), MetricCriterion)
-    assert_type(criteria.channel(), SetCriterion[ChannelType])
+    assert_type(criteria.channel(), SetCriterion[ChannelType | ChannelTypeLiteral])
+    criteria.channel().is_in("EMAIL", ChannelType.SMS)  # the value as a string, or the member
     assert_type(criteria.platform(), SetCriterion[str])
     chained = (
         criteria.user_attribute("plan").is_in("pro", "team")
@@ -144,7 +146,7 @@ def mistakes_are_type_errors(journey: JourneyBuilder) -> None:
     # A wrong enum value: SMS message types and split operators are closed sets.
     journey.sms("Nudge", message_type="PROMOTIONALL")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     journey.split(in_segment("s"), operator="SOME")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    Dimensions().channel().is_in("EMAIL")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    Dimensions().channel().is_in("EMIAL")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     Dimensions().active_within("30 days")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     # A missing required argument.
     journey.holdout()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
