@@ -60,6 +60,23 @@ def measure(code: str, root: Path = HERE, setup: str = "", clock: str = "perf_co
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def modules_loaded(code: str, root: Path, setup: str) -> int:
+    """How many modules ``code`` imports after ``setup``: the same figure on every run."""
+    script = f"{setup}\nimport sys\nbefore = set(sys.modules)\n{code}\n"
+    script += "print(len(set(sys.modules) - before))\n"
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def _quartiles(values: list[float]) -> str:
+    if len(values) < 2:
+        return "n/a"
+    low, _, high = statistics.quantiles(values, n=4)
+    return f"{low:.3f}..{high:.3f}"
+
+
 def _spread(values: list[float]) -> str:
     return f"{min(values) * 1000:6.1f}..{max(values) * 1000:6.1f} ms"
 
@@ -96,12 +113,18 @@ def against(other: Path, runs: int) -> None:
     print(
         f"this: {HERE}\nthat: {roots['that']}\n{runs} interleaved runs each, CPU time after aiobotocore"
     )
-    for case in cases:
+    for case, code in cases.items():
         this, that = samples[case, "this"], samples[case, "that"]
+        loaded = [modules_loaded(code, root, BASELINE) for root in roots.values()]
+        # Each round ran both sides back to back: their ratio is less disturbed by load drift.
+        paired = sorted(a / b for a, b in zip(this, that, strict=True))
         print(
             f"{case:30} this median {statistics.median(this) * 1000:6.1f} ms ({_spread(this)})"
             f"  that {statistics.median(that) * 1000:6.1f} ms ({_spread(that)})"
             f"  ratio {statistics.median(this) / statistics.median(that):.3f}"
+            f"  paired ratio median {statistics.median(paired):.3f}"
+            f" (quartiles {_quartiles(paired)})"
+            f"  modules loaded this/that {loaded[0]}/{loaded[1]}"
         )
 
 

@@ -11,7 +11,8 @@ module, named like the model's, holds two ``TypedDict`` classes:
 Both are ``total=False`` with ``Required[...]`` exactly where botocore requires the member,
 and their values take the input types of ``input_types`` (model or either typed dict, enum or
 literal, ``Sequence``/``Mapping``). ``literals.py`` holds one ``Literal`` alias per enum. The
-package index loads names lazily; the models and resources import params only for checkers.
+package index loads names lazily; the models and resources import params only for checkers,
+so the SDK never loads them at run time.
 """
 
 from __future__ import annotations
@@ -45,11 +46,11 @@ def render_params_module(service: Service, structure: Structure) -> str:
     snake = param_name(structure.name)
     wire = wire_param_name(structure.name)
     lines = [HEADER, f'"""Typed dicts of the ``{structure.name}`` shape."""', ""]
-    lines += ["from __future__ import annotations", "", "from typing import TYPE_CHECKING", ""]
     lines += ["from typing_extensions import Required, TypedDict", ""]
-    imports = types.imports(PARAMS, skip_module=f"{PARAMS}.{structure.module}")
-    if imports:
-        lines += ["if TYPE_CHECKING:", *(f"    {line}" for line in imports), ""]
+    # Imported for real (no request shape refers back to itself), so the annotations can be
+    # evaluated: ``__required_keys__`` is right and pydantic can validate these dicts. Only
+    # code that imports a params module pays for it; the SDK imports them for checkers only.
+    lines += types.imports(PARAMS, skip_module=f"{PARAMS}.{structure.module}")
     lines += ["", f"class {snake}(TypedDict, total=False):"]
     lines.append(
         f'    """``{structure.name}`` as a dict with snake_case keys (its attribute names)."""'

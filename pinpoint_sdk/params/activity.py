@@ -2,39 +2,34 @@
 
 """Typed dicts of the ``Activity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.conditional_split_activity import ConditionalSplitActivity
-    from ..models.contact_center_activity import ContactCenterActivity
-    from ..models.custom_message_activity import CustomMessageActivity
-    from ..models.email_message_activity import EmailMessageActivity
-    from ..models.holdout_activity import HoldoutActivity
-    from ..models.multi_conditional_split_activity import MultiConditionalSplitActivity
-    from ..models.push_message_activity import PushMessageActivity
-    from ..models.random_split_activity import RandomSplitActivity
-    from ..models.sms_message_activity import SMSMessageActivity
-    from ..models.wait_activity import WaitActivity
-    from .conditional_split_activity import (
-        ConditionalSplitActivityParam,
-        ConditionalSplitActivityWireParam,
-    )
-    from .contact_center_activity import ContactCenterActivityParam, ContactCenterActivityWireParam
-    from .custom_message_activity import CustomMessageActivityParam, CustomMessageActivityWireParam
-    from .email_message_activity import EmailMessageActivityParam, EmailMessageActivityWireParam
-    from .holdout_activity import HoldoutActivityParam, HoldoutActivityWireParam
-    from .multi_conditional_split_activity import (
-        MultiConditionalSplitActivityParam,
-        MultiConditionalSplitActivityWireParam,
-    )
-    from .push_message_activity import PushMessageActivityParam, PushMessageActivityWireParam
-    from .random_split_activity import RandomSplitActivityParam, RandomSplitActivityWireParam
-    from .sms_message_activity import SMSMessageActivityParam, SMSMessageActivityWireParam
-    from .wait_activity import WaitActivityParam, WaitActivityWireParam
+from ..models.conditional_split_activity import ConditionalSplitActivity
+from ..models.contact_center_activity import ContactCenterActivity
+from ..models.custom_message_activity import CustomMessageActivity
+from ..models.email_message_activity import EmailMessageActivity
+from ..models.holdout_activity import HoldoutActivity
+from ..models.multi_conditional_split_activity import MultiConditionalSplitActivity
+from ..models.push_message_activity import PushMessageActivity
+from ..models.random_split_activity import RandomSplitActivity
+from ..models.sms_message_activity import SMSMessageActivity
+from ..models.wait_activity import WaitActivity
+from .conditional_split_activity import (
+    ConditionalSplitActivityParam,
+    ConditionalSplitActivityWireParam,
+)
+from .contact_center_activity import ContactCenterActivityParam, ContactCenterActivityWireParam
+from .custom_message_activity import CustomMessageActivityParam, CustomMessageActivityWireParam
+from .email_message_activity import EmailMessageActivityParam, EmailMessageActivityWireParam
+from .holdout_activity import HoldoutActivityParam, HoldoutActivityWireParam
+from .multi_conditional_split_activity import (
+    MultiConditionalSplitActivityParam,
+    MultiConditionalSplitActivityWireParam,
+)
+from .push_message_activity import PushMessageActivityParam, PushMessageActivityWireParam
+from .random_split_activity import RandomSplitActivityParam, RandomSplitActivityWireParam
+from .sms_message_activity import SMSMessageActivityParam, SMSMessageActivityWireParam
+from .wait_activity import WaitActivityParam, WaitActivityWireParam
 
 
 class ActivityParam(TypedDict, total=False):

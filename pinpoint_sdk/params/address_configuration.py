@@ -2,18 +2,13 @@
 
 """Typed dicts of the ``AddressConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .._types import SequenceNotStr
-    from ..models.enums import ChannelType
-    from .literals import ChannelTypeLiteral
+from .._types import SequenceNotStr
+from ..models.enums import ChannelType
+from .literals import ChannelTypeLiteral
 
 
 class AddressConfigurationParam(TypedDict, total=False):

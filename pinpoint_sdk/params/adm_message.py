@@ -2,18 +2,13 @@
 
 """Typed dicts of the ``ADMMessage`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .._types import SequenceNotStr
-    from ..models.enums import Action
-    from .literals import ActionLiteral
+from .._types import SequenceNotStr
+from ..models.enums import Action
+from .literals import ActionLiteral
 
 
 class ADMMessageParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``APNSPushNotificationTemplate`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import Action
-    from .literals import ActionLiteral
+from ..models.enums import Action
+from .literals import ActionLiteral
 
 
 class APNSPushNotificationTemplateParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``ApplicationSettingsJourneyLimits`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.journey_timeframe_cap import JourneyTimeframeCap
-    from .journey_timeframe_cap import JourneyTimeframeCapParam, JourneyTimeframeCapWireParam
+from ..models.journey_timeframe_cap import JourneyTimeframeCap
+from .journey_timeframe_cap import JourneyTimeframeCapParam, JourneyTimeframeCapWireParam
 
 
 class ApplicationSettingsJourneyLimitsParam(TypedDict, total=False):

@@ -2,16 +2,11 @@
 
 """Typed dicts of the ``AttributeDimension`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from .._types import SequenceNotStr
-    from ..models.enums import AttributeType
-    from .literals import AttributeTypeLiteral
+from .._types import SequenceNotStr
+from ..models.enums import AttributeType
+from .literals import AttributeTypeLiteral
 
 
 class AttributeDimensionParam(TypedDict, total=False):

@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``CampaignEmailMessage`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.message_header import MessageHeader
-    from .message_header import MessageHeaderParam, MessageHeaderWireParam
+from ..models.message_header import MessageHeader
+from .message_header import MessageHeaderParam, MessageHeaderWireParam
 
 
 class CampaignEmailMessageParam(TypedDict, total=False):

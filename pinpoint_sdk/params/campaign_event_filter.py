@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``CampaignEventFilter`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import FilterType
-    from ..models.event_dimensions import EventDimensions
-    from .event_dimensions import EventDimensionsParam, EventDimensionsWireParam
-    from .literals import FilterTypeLiteral
+from ..models.enums import FilterType
+from ..models.event_dimensions import EventDimensions
+from .event_dimensions import EventDimensionsParam, EventDimensionsWireParam
+from .literals import FilterTypeLiteral
 
 
 class CampaignEventFilterParam(TypedDict, total=False):

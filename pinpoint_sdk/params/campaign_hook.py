@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``CampaignHook`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import Mode
-    from .literals import ModeLiteral
+from ..models.enums import Mode
+from .literals import ModeLiteral
 
 
 class CampaignHookParam(TypedDict, total=False):

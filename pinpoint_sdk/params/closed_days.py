@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``ClosedDays`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.closed_days_rule import ClosedDaysRule
-    from .closed_days_rule import ClosedDaysRuleParam, ClosedDaysRuleWireParam
+from ..models.closed_days_rule import ClosedDaysRule
+from .closed_days_rule import ClosedDaysRuleParam, ClosedDaysRuleWireParam
 
 
 class ClosedDaysParam(TypedDict, total=False):

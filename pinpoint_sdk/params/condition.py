@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``Condition`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.enums import Operator
-    from ..models.simple_condition import SimpleCondition
-    from .literals import OperatorLiteral
-    from .simple_condition import SimpleConditionParam, SimpleConditionWireParam
+from ..models.enums import Operator
+from ..models.simple_condition import SimpleCondition
+from .literals import OperatorLiteral
+from .simple_condition import SimpleConditionParam, SimpleConditionWireParam
 
 
 class ConditionParam(TypedDict, total=False):

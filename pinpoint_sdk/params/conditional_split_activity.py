@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``ConditionalSplitActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.condition import Condition
-    from ..models.wait_time import WaitTime
-    from .condition import ConditionParam, ConditionWireParam
-    from .wait_time import WaitTimeParam, WaitTimeWireParam
+from ..models.condition import Condition
+from ..models.wait_time import WaitTime
+from .condition import ConditionParam, ConditionWireParam
+from .wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class ConditionalSplitActivityParam(TypedDict, total=False):

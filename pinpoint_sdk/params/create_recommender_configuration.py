@@ -2,14 +2,9 @@
 
 """Typed dicts of the ``CreateRecommenderConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 
 class CreateRecommenderConfigurationParam(TypedDict, total=False):

@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``CustomDeliveryConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.enums import EndpointTypesElement
-    from .literals import EndpointTypesElementLiteral
+from ..models.enums import EndpointTypesElement
+from .literals import EndpointTypesElementLiteral
 
 
 class CustomDeliveryConfigurationParam(TypedDict, total=False):

@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``CustomMessageActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.enums import EndpointTypesElement
-    from ..models.journey_custom_message import JourneyCustomMessage
-    from .journey_custom_message import JourneyCustomMessageParam, JourneyCustomMessageWireParam
-    from .literals import EndpointTypesElementLiteral
+from ..models.enums import EndpointTypesElement
+from ..models.journey_custom_message import JourneyCustomMessage
+from .journey_custom_message import JourneyCustomMessageParam, JourneyCustomMessageWireParam
+from .literals import EndpointTypesElementLiteral
 
 
 class CustomMessageActivityParam(TypedDict, total=False):

@@ -2,34 +2,29 @@
 
 """Typed dicts of the ``DirectMessageConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.adm_message import ADMMessage
-    from ..models.apns_message import APNSMessage
-    from ..models.baidu_message import BaiduMessage
-    from ..models.default_message import DefaultMessage
-    from ..models.default_push_notification_message import DefaultPushNotificationMessage
-    from ..models.email_message import EmailMessage
-    from ..models.gcm_message import GCMMessage
-    from ..models.sms_message import SMSMessage
-    from ..models.voice_message import VoiceMessage
-    from .adm_message import ADMMessageParam, ADMMessageWireParam
-    from .apns_message import APNSMessageParam, APNSMessageWireParam
-    from .baidu_message import BaiduMessageParam, BaiduMessageWireParam
-    from .default_message import DefaultMessageParam, DefaultMessageWireParam
-    from .default_push_notification_message import (
-        DefaultPushNotificationMessageParam,
-        DefaultPushNotificationMessageWireParam,
-    )
-    from .email_message import EmailMessageParam, EmailMessageWireParam
-    from .gcm_message import GCMMessageParam, GCMMessageWireParam
-    from .sms_message import SMSMessageParam, SMSMessageWireParam
-    from .voice_message import VoiceMessageParam, VoiceMessageWireParam
+from ..models.adm_message import ADMMessage
+from ..models.apns_message import APNSMessage
+from ..models.baidu_message import BaiduMessage
+from ..models.default_message import DefaultMessage
+from ..models.default_push_notification_message import DefaultPushNotificationMessage
+from ..models.email_message import EmailMessage
+from ..models.gcm_message import GCMMessage
+from ..models.sms_message import SMSMessage
+from ..models.voice_message import VoiceMessage
+from .adm_message import ADMMessageParam, ADMMessageWireParam
+from .apns_message import APNSMessageParam, APNSMessageWireParam
+from .baidu_message import BaiduMessageParam, BaiduMessageWireParam
+from .default_message import DefaultMessageParam, DefaultMessageWireParam
+from .default_push_notification_message import (
+    DefaultPushNotificationMessageParam,
+    DefaultPushNotificationMessageWireParam,
+)
+from .email_message import EmailMessageParam, EmailMessageWireParam
+from .gcm_message import GCMMessageParam, GCMMessageWireParam
+from .sms_message import SMSMessageParam, SMSMessageWireParam
+from .voice_message import VoiceMessageParam, VoiceMessageWireParam
 
 
 class DirectMessageConfigurationParam(TypedDict, total=False):

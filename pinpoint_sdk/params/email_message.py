@@ -2,20 +2,15 @@
 
 """Typed dicts of the ``EmailMessage`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .._types import SequenceNotStr
-    from ..models.raw_email import RawEmail
-    from ..models.simple_email import SimpleEmail
-    from .raw_email import RawEmailParam, RawEmailWireParam
-    from .simple_email import SimpleEmailParam, SimpleEmailWireParam
+from .._types import SequenceNotStr
+from ..models.raw_email import RawEmail
+from ..models.simple_email import SimpleEmail
+from .raw_email import RawEmailParam, RawEmailWireParam
+from .simple_email import SimpleEmailParam, SimpleEmailWireParam
 
 
 class EmailMessageParam(TypedDict, total=False):

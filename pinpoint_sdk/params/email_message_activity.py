@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``EmailMessageActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.journey_email_message import JourneyEmailMessage
-    from .journey_email_message import JourneyEmailMessageParam, JourneyEmailMessageWireParam
+from ..models.journey_email_message import JourneyEmailMessage
+from .journey_email_message import JourneyEmailMessageParam, JourneyEmailMessageWireParam
 
 
 class EmailMessageActivityParam(TypedDict, total=False):

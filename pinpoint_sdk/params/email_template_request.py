@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``EmailTemplateRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from ..models.message_header import MessageHeader
-    from .message_header import MessageHeaderParam, MessageHeaderWireParam
+from ..models.message_header import MessageHeader
+from .message_header import MessageHeaderParam, MessageHeaderWireParam
 
 
 class EmailTemplateRequestParam(TypedDict, total=False):

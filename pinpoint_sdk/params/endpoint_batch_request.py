@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``EndpointBatchRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.endpoint_batch_item import EndpointBatchItem
-    from .endpoint_batch_item import EndpointBatchItemParam, EndpointBatchItemWireParam
+from ..models.endpoint_batch_item import EndpointBatchItem
+from .endpoint_batch_item import EndpointBatchItemParam, EndpointBatchItemWireParam
 
 
 class EndpointBatchRequestParam(TypedDict, total=False):

@@ -2,16 +2,11 @@
 
 """Typed dicts of the ``EndpointUser`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .._types import SequenceNotStr
+from .._types import SequenceNotStr
 
 
 class EndpointUserParam(TypedDict, total=False):

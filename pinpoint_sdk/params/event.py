@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``Event`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.session import Session
-    from .session import SessionParam, SessionWireParam
+from ..models.session import Session
+from .session import SessionParam, SessionWireParam
 
 
 class EventParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``EventCondition`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.event_dimensions import EventDimensions
-    from .event_dimensions import EventDimensionsParam, EventDimensionsWireParam
+from ..models.event_dimensions import EventDimensions
+from .event_dimensions import EventDimensionsParam, EventDimensionsWireParam
 
 
 class EventConditionParam(TypedDict, total=False):

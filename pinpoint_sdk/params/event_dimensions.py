@@ -2,21 +2,16 @@
 
 """Typed dicts of the ``EventDimensions`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.attribute_dimension import AttributeDimension
-    from ..models.metric_dimension import MetricDimension
-    from ..models.set_dimension import SetDimension
-    from .attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
-    from .metric_dimension import MetricDimensionParam, MetricDimensionWireParam
-    from .set_dimension import SetDimensionParam, SetDimensionWireParam
+from ..models.attribute_dimension import AttributeDimension
+from ..models.metric_dimension import MetricDimension
+from ..models.set_dimension import SetDimension
+from .attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
+from .metric_dimension import MetricDimensionParam, MetricDimensionWireParam
+from .set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class EventDimensionsParam(TypedDict, total=False):

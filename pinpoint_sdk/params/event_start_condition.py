@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``EventStartCondition`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.event_filter import EventFilter
-    from .event_filter import EventFilterParam, EventFilterWireParam
+from ..models.event_filter import EventFilter
+from .event_filter import EventFilterParam, EventFilterWireParam
 
 
 class EventStartConditionParam(TypedDict, total=False):

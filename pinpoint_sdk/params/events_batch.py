@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``EventsBatch`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.event import Event
-    from ..models.public_endpoint import PublicEndpoint
-    from .event import EventParam, EventWireParam
-    from .public_endpoint import PublicEndpointParam, PublicEndpointWireParam
+from ..models.event import Event
+from ..models.public_endpoint import PublicEndpoint
+from .event import EventParam, EventWireParam
+from .public_endpoint import PublicEndpointParam, PublicEndpointWireParam
 
 
 class EventsBatchParam(TypedDict, total=False):

@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``EventsRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.events_batch import EventsBatch
-    from .events_batch import EventsBatchParam, EventsBatchWireParam
+from ..models.events_batch import EventsBatch
+from .events_batch import EventsBatchParam, EventsBatchWireParam
 
 
 class EventsRequestParam(TypedDict, total=False):

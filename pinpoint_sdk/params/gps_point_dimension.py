@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``GPSPointDimension`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.gps_coordinates import GPSCoordinates
-    from .gps_coordinates import GPSCoordinatesParam, GPSCoordinatesWireParam
+from ..models.gps_coordinates import GPSCoordinates
+from .gps_coordinates import GPSCoordinatesParam, GPSCoordinatesWireParam
 
 
 class GPSPointDimensionParam(TypedDict, total=False):

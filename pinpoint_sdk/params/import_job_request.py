@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``ImportJobRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import Format
-    from .literals import FormatLiteral
+from ..models.enums import Format
+from .literals import FormatLiteral
 
 
 class ImportJobRequestParam(TypedDict, total=False):

@@ -2,23 +2,18 @@
 
 """Typed dicts of the ``InAppMessageButton`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.default_button_configuration import DefaultButtonConfiguration
-    from ..models.override_button_configuration import OverrideButtonConfiguration
-    from .default_button_configuration import (
-        DefaultButtonConfigurationParam,
-        DefaultButtonConfigurationWireParam,
-    )
-    from .override_button_configuration import (
-        OverrideButtonConfigurationParam,
-        OverrideButtonConfigurationWireParam,
-    )
+from ..models.default_button_configuration import DefaultButtonConfiguration
+from ..models.override_button_configuration import OverrideButtonConfiguration
+from .default_button_configuration import (
+    DefaultButtonConfigurationParam,
+    DefaultButtonConfigurationWireParam,
+)
+from .override_button_configuration import (
+    OverrideButtonConfigurationParam,
+    OverrideButtonConfigurationWireParam,
+)
 
 
 class InAppMessageButtonParam(TypedDict, total=False):

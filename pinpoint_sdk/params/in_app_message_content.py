@@ -2,25 +2,17 @@
 
 """Typed dicts of the ``InAppMessageContent`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.in_app_message_body_config import InAppMessageBodyConfig
-    from ..models.in_app_message_button import InAppMessageButton
-    from ..models.in_app_message_header_config import InAppMessageHeaderConfig
-    from .in_app_message_body_config import (
-        InAppMessageBodyConfigParam,
-        InAppMessageBodyConfigWireParam,
-    )
-    from .in_app_message_button import InAppMessageButtonParam, InAppMessageButtonWireParam
-    from .in_app_message_header_config import (
-        InAppMessageHeaderConfigParam,
-        InAppMessageHeaderConfigWireParam,
-    )
+from ..models.in_app_message_body_config import InAppMessageBodyConfig
+from ..models.in_app_message_button import InAppMessageButton
+from ..models.in_app_message_header_config import InAppMessageHeaderConfig
+from .in_app_message_body_config import InAppMessageBodyConfigParam, InAppMessageBodyConfigWireParam
+from .in_app_message_button import InAppMessageButtonParam, InAppMessageButtonWireParam
+from .in_app_message_header_config import (
+    InAppMessageHeaderConfigParam,
+    InAppMessageHeaderConfigWireParam,
+)
 
 
 class InAppMessageContentParam(TypedDict, total=False):

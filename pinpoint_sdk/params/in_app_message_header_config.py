@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``InAppMessageHeaderConfig`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import Alignment
-    from .literals import AlignmentLiteral
+from ..models.enums import Alignment
+from .literals import AlignmentLiteral
 
 
 class InAppMessageHeaderConfigParam(TypedDict, total=False):

@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``InAppTemplateRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from ..models.enums import Layout
-    from ..models.in_app_message_content import InAppMessageContent
-    from .in_app_message_content import InAppMessageContentParam, InAppMessageContentWireParam
-    from .literals import LayoutLiteral
+from ..models.enums import Layout
+from ..models.in_app_message_content import InAppMessageContent
+from .in_app_message_content import InAppMessageContentParam, InAppMessageContentWireParam
+from .literals import LayoutLiteral
 
 
 class InAppTemplateRequestParam(TypedDict, total=False):

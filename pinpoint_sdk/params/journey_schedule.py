@@ -2,14 +2,9 @@
 
 """Typed dicts of the ``JourneySchedule`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from datetime import datetime
 
 from typing_extensions import TypedDict
-
-if TYPE_CHECKING:
-    from datetime import datetime
 
 
 class JourneyScheduleParam(TypedDict, total=False):

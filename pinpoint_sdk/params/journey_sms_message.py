@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``JourneySMSMessage`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import MessageType
-    from .literals import MessageTypeLiteral
+from ..models.enums import MessageType
+from .literals import MessageTypeLiteral
 
 
 class JourneySMSMessageParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``JourneyStateRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import State
-    from .literals import StateLiteral
+from ..models.enums import State
+from .literals import StateLiteral
 
 
 class JourneyStateRequestParam(TypedDict, total=False):

@@ -2,23 +2,18 @@
 
 """Typed dicts of the ``MessageConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.campaign_custom_message import CampaignCustomMessage
-    from ..models.campaign_email_message import CampaignEmailMessage
-    from ..models.campaign_in_app_message import CampaignInAppMessage
-    from ..models.campaign_sms_message import CampaignSmsMessage
-    from ..models.message import Message
-    from .campaign_custom_message import CampaignCustomMessageParam, CampaignCustomMessageWireParam
-    from .campaign_email_message import CampaignEmailMessageParam, CampaignEmailMessageWireParam
-    from .campaign_in_app_message import CampaignInAppMessageParam, CampaignInAppMessageWireParam
-    from .campaign_sms_message import CampaignSmsMessageParam, CampaignSmsMessageWireParam
-    from .message import MessageParam, MessageWireParam
+from ..models.campaign_custom_message import CampaignCustomMessage
+from ..models.campaign_email_message import CampaignEmailMessage
+from ..models.campaign_in_app_message import CampaignInAppMessage
+from ..models.campaign_sms_message import CampaignSmsMessage
+from ..models.message import Message
+from .campaign_custom_message import CampaignCustomMessageParam, CampaignCustomMessageWireParam
+from .campaign_email_message import CampaignEmailMessageParam, CampaignEmailMessageWireParam
+from .campaign_in_app_message import CampaignInAppMessageParam, CampaignInAppMessageWireParam
+from .campaign_sms_message import CampaignSmsMessageParam, CampaignSmsMessageWireParam
+from .message import MessageParam, MessageWireParam
 
 
 class MessageConfigurationParam(TypedDict, total=False):

@@ -2,29 +2,24 @@
 
 """Typed dicts of the ``MessageRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.address_configuration import AddressConfiguration
-    from ..models.direct_message_configuration import DirectMessageConfiguration
-    from ..models.endpoint_send_configuration import EndpointSendConfiguration
-    from ..models.template_configuration import TemplateConfiguration
-    from .address_configuration import AddressConfigurationParam, AddressConfigurationWireParam
-    from .direct_message_configuration import (
-        DirectMessageConfigurationParam,
-        DirectMessageConfigurationWireParam,
-    )
-    from .endpoint_send_configuration import (
-        EndpointSendConfigurationParam,
-        EndpointSendConfigurationWireParam,
-    )
-    from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
+from ..models.address_configuration import AddressConfiguration
+from ..models.direct_message_configuration import DirectMessageConfiguration
+from ..models.endpoint_send_configuration import EndpointSendConfiguration
+from ..models.template_configuration import TemplateConfiguration
+from .address_configuration import AddressConfigurationParam, AddressConfigurationWireParam
+from .direct_message_configuration import (
+    DirectMessageConfigurationParam,
+    DirectMessageConfigurationWireParam,
+)
+from .endpoint_send_configuration import (
+    EndpointSendConfigurationParam,
+    EndpointSendConfigurationWireParam,
+)
+from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
 
 
 class MessageRequestParam(TypedDict, total=False):

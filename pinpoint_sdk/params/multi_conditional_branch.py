@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``MultiConditionalBranch`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.simple_condition import SimpleCondition
-    from .simple_condition import SimpleConditionParam, SimpleConditionWireParam
+from ..models.simple_condition import SimpleCondition
+from .simple_condition import SimpleConditionParam, SimpleConditionWireParam
 
 
 class MultiConditionalBranchParam(TypedDict, total=False):

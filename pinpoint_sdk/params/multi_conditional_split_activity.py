@@ -2,22 +2,14 @@
 
 """Typed dicts of the ``MultiConditionalSplitActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.multi_conditional_branch import MultiConditionalBranch
-    from ..models.wait_time import WaitTime
-    from .multi_conditional_branch import (
-        MultiConditionalBranchParam,
-        MultiConditionalBranchWireParam,
-    )
-    from .wait_time import WaitTimeParam, WaitTimeWireParam
+from ..models.multi_conditional_branch import MultiConditionalBranch
+from ..models.wait_time import WaitTime
+from .multi_conditional_branch import MultiConditionalBranchParam, MultiConditionalBranchWireParam
+from .wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class MultiConditionalSplitActivityParam(TypedDict, total=False):

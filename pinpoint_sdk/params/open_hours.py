@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``OpenHours`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from ..models.open_hours_rule import OpenHoursRule
-    from .open_hours_rule import OpenHoursRuleParam, OpenHoursRuleWireParam
+from ..models.open_hours_rule import OpenHoursRule
+from .open_hours_rule import OpenHoursRuleParam, OpenHoursRuleWireParam
 
 
 class OpenHoursParam(TypedDict, total=False):

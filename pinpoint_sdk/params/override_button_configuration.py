@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``OverrideButtonConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import ButtonAction
-    from .literals import ButtonActionLiteral
+from ..models.enums import ButtonAction
+from .literals import ButtonActionLiteral
 
 
 class OverrideButtonConfigurationParam(TypedDict, total=False):

@@ -2,24 +2,19 @@
 
 """Typed dicts of the ``PublicEndpoint`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .._types import SequenceNotStr
-    from ..models.endpoint_demographic import EndpointDemographic
-    from ..models.endpoint_location import EndpointLocation
-    from ..models.endpoint_user import EndpointUser
-    from ..models.enums import ChannelType
-    from .endpoint_demographic import EndpointDemographicParam, EndpointDemographicWireParam
-    from .endpoint_location import EndpointLocationParam, EndpointLocationWireParam
-    from .endpoint_user import EndpointUserParam, EndpointUserWireParam
-    from .literals import ChannelTypeLiteral
+from .._types import SequenceNotStr
+from ..models.endpoint_demographic import EndpointDemographic
+from ..models.endpoint_location import EndpointLocation
+from ..models.endpoint_user import EndpointUser
+from ..models.enums import ChannelType
+from .endpoint_demographic import EndpointDemographicParam, EndpointDemographicWireParam
+from .endpoint_location import EndpointLocationParam, EndpointLocationWireParam
+from .endpoint_user import EndpointUserParam, EndpointUserWireParam
+from .literals import ChannelTypeLiteral
 
 
 class PublicEndpointParam(TypedDict, total=False):

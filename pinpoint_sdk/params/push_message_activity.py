@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``PushMessageActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.journey_push_message import JourneyPushMessage
-    from .journey_push_message import JourneyPushMessageParam, JourneyPushMessageWireParam
+from ..models.journey_push_message import JourneyPushMessage
+from .journey_push_message import JourneyPushMessageParam, JourneyPushMessageWireParam
 
 
 class PushMessageActivityParam(TypedDict, total=False):

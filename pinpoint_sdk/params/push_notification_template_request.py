@@ -2,30 +2,25 @@
 
 """Typed dicts of the ``PushNotificationTemplateRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.android_push_notification_template import AndroidPushNotificationTemplate
-    from ..models.apns_push_notification_template import APNSPushNotificationTemplate
-    from ..models.default_push_notification_template import DefaultPushNotificationTemplate
-    from .android_push_notification_template import (
-        AndroidPushNotificationTemplateParam,
-        AndroidPushNotificationTemplateWireParam,
-    )
-    from .apns_push_notification_template import (
-        APNSPushNotificationTemplateParam,
-        APNSPushNotificationTemplateWireParam,
-    )
-    from .default_push_notification_template import (
-        DefaultPushNotificationTemplateParam,
-        DefaultPushNotificationTemplateWireParam,
-    )
+from ..models.android_push_notification_template import AndroidPushNotificationTemplate
+from ..models.apns_push_notification_template import APNSPushNotificationTemplate
+from ..models.default_push_notification_template import DefaultPushNotificationTemplate
+from .android_push_notification_template import (
+    AndroidPushNotificationTemplateParam,
+    AndroidPushNotificationTemplateWireParam,
+)
+from .apns_push_notification_template import (
+    APNSPushNotificationTemplateParam,
+    APNSPushNotificationTemplateWireParam,
+)
+from .default_push_notification_template import (
+    DefaultPushNotificationTemplateParam,
+    DefaultPushNotificationTemplateWireParam,
+)
 
 
 class PushNotificationTemplateRequestParam(TypedDict, total=False):

@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``RandomSplitActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.random_split_entry import RandomSplitEntry
-    from .random_split_entry import RandomSplitEntryParam, RandomSplitEntryWireParam
+from ..models.random_split_entry import RandomSplitEntry
+from .random_split_entry import RandomSplitEntryParam, RandomSplitEntryWireParam
 
 
 class RandomSplitActivityParam(TypedDict, total=False):

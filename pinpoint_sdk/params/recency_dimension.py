@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``RecencyDimension`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.enums import Duration, RecencyType
-    from .literals import DurationLiteral, RecencyTypeLiteral
+from ..models.enums import Duration, RecencyType
+from .literals import DurationLiteral, RecencyTypeLiteral
 
 
 class RecencyDimensionParam(TypedDict, total=False):

@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``Schedule`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.campaign_event_filter import CampaignEventFilter
-    from ..models.enums import Frequency
-    from ..models.quiet_time import QuietTime
-    from .campaign_event_filter import CampaignEventFilterParam, CampaignEventFilterWireParam
-    from .literals import FrequencyLiteral
-    from .quiet_time import QuietTimeParam, QuietTimeWireParam
+from ..models.campaign_event_filter import CampaignEventFilter
+from ..models.enums import Frequency
+from ..models.quiet_time import QuietTime
+from .campaign_event_filter import CampaignEventFilterParam, CampaignEventFilterWireParam
+from .literals import FrequencyLiteral
+from .quiet_time import QuietTimeParam, QuietTimeWireParam
 
 
 class ScheduleParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``SegmentBehaviors`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.recency_dimension import RecencyDimension
-    from .recency_dimension import RecencyDimensionParam, RecencyDimensionWireParam
+from ..models.recency_dimension import RecencyDimension
+from .recency_dimension import RecencyDimensionParam, RecencyDimensionWireParam
 
 
 class SegmentBehaviorsParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``SegmentDemographics`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.set_dimension import SetDimension
-    from .set_dimension import SetDimensionParam, SetDimensionWireParam
+from ..models.set_dimension import SetDimension
+from .set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class SegmentDemographicsParam(TypedDict, total=False):

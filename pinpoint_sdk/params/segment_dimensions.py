@@ -2,25 +2,20 @@
 
 """Typed dicts of the ``SegmentDimensions`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.attribute_dimension import AttributeDimension
-    from ..models.metric_dimension import MetricDimension
-    from ..models.segment_behaviors import SegmentBehaviors
-    from ..models.segment_demographics import SegmentDemographics
-    from ..models.segment_location import SegmentLocation
-    from .attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
-    from .metric_dimension import MetricDimensionParam, MetricDimensionWireParam
-    from .segment_behaviors import SegmentBehaviorsParam, SegmentBehaviorsWireParam
-    from .segment_demographics import SegmentDemographicsParam, SegmentDemographicsWireParam
-    from .segment_location import SegmentLocationParam, SegmentLocationWireParam
+from ..models.attribute_dimension import AttributeDimension
+from ..models.metric_dimension import MetricDimension
+from ..models.segment_behaviors import SegmentBehaviors
+from ..models.segment_demographics import SegmentDemographics
+from ..models.segment_location import SegmentLocation
+from .attribute_dimension import AttributeDimensionParam, AttributeDimensionWireParam
+from .metric_dimension import MetricDimensionParam, MetricDimensionWireParam
+from .segment_behaviors import SegmentBehaviorsParam, SegmentBehaviorsWireParam
+from .segment_demographics import SegmentDemographicsParam, SegmentDemographicsWireParam
+from .segment_location import SegmentLocationParam, SegmentLocationWireParam
 
 
 class SegmentDimensionsParam(TypedDict, total=False):

@@ -2,21 +2,16 @@
 
 """Typed dicts of the ``SegmentGroup`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.enums import SourceType, Type
-    from ..models.segment_dimensions import SegmentDimensions
-    from ..models.segment_reference import SegmentReference
-    from .literals import SourceTypeLiteral, TypeLiteral
-    from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
-    from .segment_reference import SegmentReferenceParam, SegmentReferenceWireParam
+from ..models.enums import SourceType, Type
+from ..models.segment_dimensions import SegmentDimensions
+from ..models.segment_reference import SegmentReference
+from .literals import SourceTypeLiteral, TypeLiteral
+from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+from .segment_reference import SegmentReferenceParam, SegmentReferenceWireParam
 
 
 class SegmentGroupParam(TypedDict, total=False):

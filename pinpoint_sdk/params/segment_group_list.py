@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``SegmentGroupList`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.enums import Include
-    from ..models.segment_group import SegmentGroup
-    from .literals import IncludeLiteral
-    from .segment_group import SegmentGroupParam, SegmentGroupWireParam
+from ..models.enums import Include
+from ..models.segment_group import SegmentGroup
+from .literals import IncludeLiteral
+from .segment_group import SegmentGroupParam, SegmentGroupWireParam
 
 
 class SegmentGroupListParam(TypedDict, total=False):

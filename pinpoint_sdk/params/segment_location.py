@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``SegmentLocation`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.gps_point_dimension import GPSPointDimension
-    from ..models.set_dimension import SetDimension
-    from .gps_point_dimension import GPSPointDimensionParam, GPSPointDimensionWireParam
-    from .set_dimension import SetDimensionParam, SetDimensionWireParam
+from ..models.gps_point_dimension import GPSPointDimension
+from ..models.set_dimension import SetDimension
+from .gps_point_dimension import GPSPointDimensionParam, GPSPointDimensionWireParam
+from .set_dimension import SetDimensionParam, SetDimensionWireParam
 
 
 class SegmentLocationParam(TypedDict, total=False):

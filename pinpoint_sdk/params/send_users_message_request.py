@@ -2,27 +2,22 @@
 
 """Typed dicts of the ``SendUsersMessageRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.direct_message_configuration import DirectMessageConfiguration
-    from ..models.endpoint_send_configuration import EndpointSendConfiguration
-    from ..models.template_configuration import TemplateConfiguration
-    from .direct_message_configuration import (
-        DirectMessageConfigurationParam,
-        DirectMessageConfigurationWireParam,
-    )
-    from .endpoint_send_configuration import (
-        EndpointSendConfigurationParam,
-        EndpointSendConfigurationWireParam,
-    )
-    from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
+from ..models.direct_message_configuration import DirectMessageConfiguration
+from ..models.endpoint_send_configuration import EndpointSendConfiguration
+from ..models.template_configuration import TemplateConfiguration
+from .direct_message_configuration import (
+    DirectMessageConfigurationParam,
+    DirectMessageConfigurationWireParam,
+)
+from .endpoint_send_configuration import (
+    EndpointSendConfigurationParam,
+    EndpointSendConfigurationWireParam,
+)
+from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
 
 
 class SendUsersMessageRequestParam(TypedDict, total=False):

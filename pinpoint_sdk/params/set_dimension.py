@@ -2,16 +2,11 @@
 
 """Typed dicts of the ``SetDimension`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from .._types import SequenceNotStr
-    from ..models.enums import DimensionType
-    from .literals import DimensionTypeLiteral
+from .._types import SequenceNotStr
+from ..models.enums import DimensionType
+from .literals import DimensionTypeLiteral
 
 
 class SetDimensionParam(TypedDict, total=False):

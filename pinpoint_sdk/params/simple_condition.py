@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``SimpleCondition`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.event_condition import EventCondition
-    from ..models.segment_condition import SegmentCondition
-    from ..models.segment_dimensions import SegmentDimensions
-    from .event_condition import EventConditionParam, EventConditionWireParam
-    from .segment_condition import SegmentConditionParam, SegmentConditionWireParam
-    from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+from ..models.event_condition import EventCondition
+from ..models.segment_condition import SegmentCondition
+from ..models.segment_dimensions import SegmentDimensions
+from .event_condition import EventConditionParam, EventConditionWireParam
+from .segment_condition import SegmentConditionParam, SegmentConditionWireParam
+from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
 
 
 class SimpleConditionParam(TypedDict, total=False):

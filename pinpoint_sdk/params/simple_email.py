@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``SimpleEmail`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from ..models.message_header import MessageHeader
-    from ..models.simple_email_part import SimpleEmailPart
-    from .message_header import MessageHeaderParam, MessageHeaderWireParam
-    from .simple_email_part import SimpleEmailPartParam, SimpleEmailPartWireParam
+from ..models.message_header import MessageHeader
+from ..models.simple_email_part import SimpleEmailPart
+from .message_header import MessageHeaderParam, MessageHeaderWireParam
+from .simple_email_part import SimpleEmailPartParam, SimpleEmailPartWireParam
 
 
 class SimpleEmailParam(TypedDict, total=False):

@@ -2,8 +2,6 @@
 
 """Typed dicts of the ``SimpleEmailPart`` shape."""
 
-from __future__ import annotations
-
 from typing_extensions import TypedDict
 
 

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``SMSMessageActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.journey_sms_message import JourneySMSMessage
-    from .journey_sms_message import JourneySMSMessageParam, JourneySMSMessageWireParam
+from ..models.journey_sms_message import JourneySMSMessage
+from .journey_sms_message import JourneySMSMessageParam, JourneySMSMessageWireParam
 
 
 class SMSMessageActivityParam(TypedDict, total=False):

@@ -2,14 +2,9 @@
 
 """Typed dicts of the ``SMSTemplateRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 
 class SMSTemplateRequestParam(TypedDict, total=False):

@@ -2,17 +2,12 @@
 
 """Typed dicts of the ``StartCondition`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.event_start_condition import EventStartCondition
-    from ..models.segment_condition import SegmentCondition
-    from .event_start_condition import EventStartConditionParam, EventStartConditionWireParam
-    from .segment_condition import SegmentConditionParam, SegmentConditionWireParam
+from ..models.event_start_condition import EventStartCondition
+from ..models.segment_condition import SegmentCondition
+from .event_start_condition import EventStartConditionParam, EventStartConditionWireParam
+from .segment_condition import SegmentConditionParam, SegmentConditionWireParam
 
 
 class StartConditionParam(TypedDict, total=False):

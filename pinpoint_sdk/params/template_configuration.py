@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``TemplateConfiguration`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.template import Template
-    from .template import TemplateParam, TemplateWireParam
+from ..models.template import Template
+from .template import TemplateParam, TemplateWireParam
 
 
 class TemplateConfigurationParam(TypedDict, total=False):

@@ -2,14 +2,9 @@
 
 """Typed dicts of the ``UpdateAttributesRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from .._types import SequenceNotStr
+from .._types import SequenceNotStr
 
 
 class UpdateAttributesRequestParam(TypedDict, total=False):

@@ -2,15 +2,10 @@
 
 """Typed dicts of the ``WaitActivity`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.wait_time import WaitTime
-    from .wait_time import WaitTimeParam, WaitTimeWireParam
+from ..models.wait_time import WaitTime
+from .wait_time import WaitTimeParam, WaitTimeWireParam
 
 
 class WaitActivityParam(TypedDict, total=False):

@@ -2,24 +2,19 @@
 
 """Typed dicts of the ``WriteApplicationSettingsRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from ..models.application_settings_journey_limits import ApplicationSettingsJourneyLimits
-    from ..models.campaign_hook import CampaignHook
-    from ..models.campaign_limits import CampaignLimits
-    from ..models.quiet_time import QuietTime
-    from .application_settings_journey_limits import (
-        ApplicationSettingsJourneyLimitsParam,
-        ApplicationSettingsJourneyLimitsWireParam,
-    )
-    from .campaign_hook import CampaignHookParam, CampaignHookWireParam
-    from .campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
-    from .quiet_time import QuietTimeParam, QuietTimeWireParam
+from ..models.application_settings_journey_limits import ApplicationSettingsJourneyLimits
+from ..models.campaign_hook import CampaignHook
+from ..models.campaign_limits import CampaignLimits
+from ..models.quiet_time import QuietTime
+from .application_settings_journey_limits import (
+    ApplicationSettingsJourneyLimitsParam,
+    ApplicationSettingsJourneyLimitsWireParam,
+)
+from .campaign_hook import CampaignHookParam, CampaignHookWireParam
+from .campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+from .quiet_time import QuietTimeParam, QuietTimeWireParam
 
 
 class WriteApplicationSettingsRequestParam(TypedDict, total=False):

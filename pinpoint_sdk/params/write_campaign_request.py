@@ -2,35 +2,27 @@
 
 """Typed dicts of the ``WriteCampaignRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from ..models.campaign_hook import CampaignHook
-    from ..models.campaign_limits import CampaignLimits
-    from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
-    from ..models.message_configuration import MessageConfiguration
-    from ..models.schedule import Schedule
-    from ..models.template_configuration import TemplateConfiguration
-    from ..models.write_treatment_resource import WriteTreatmentResource
-    from .campaign_hook import CampaignHookParam, CampaignHookWireParam
-    from .campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
-    from .custom_delivery_configuration import (
-        CustomDeliveryConfigurationParam,
-        CustomDeliveryConfigurationWireParam,
-    )
-    from .message_configuration import MessageConfigurationParam, MessageConfigurationWireParam
-    from .schedule import ScheduleParam, ScheduleWireParam
-    from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
-    from .write_treatment_resource import (
-        WriteTreatmentResourceParam,
-        WriteTreatmentResourceWireParam,
-    )
+from ..models.campaign_hook import CampaignHook
+from ..models.campaign_limits import CampaignLimits
+from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
+from ..models.message_configuration import MessageConfiguration
+from ..models.schedule import Schedule
+from ..models.template_configuration import TemplateConfiguration
+from ..models.write_treatment_resource import WriteTreatmentResource
+from .campaign_hook import CampaignHookParam, CampaignHookWireParam
+from .campaign_limits import CampaignLimitsParam, CampaignLimitsWireParam
+from .custom_delivery_configuration import (
+    CustomDeliveryConfigurationParam,
+    CustomDeliveryConfigurationWireParam,
+)
+from .message_configuration import MessageConfigurationParam, MessageConfigurationWireParam
+from .schedule import ScheduleParam, ScheduleWireParam
+from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
+from .write_treatment_resource import WriteTreatmentResourceParam, WriteTreatmentResourceWireParam
 
 
 class WriteCampaignRequestParam(TypedDict, total=False):

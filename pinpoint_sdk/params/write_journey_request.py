@@ -2,36 +2,28 @@
 
 """Typed dicts of the ``WriteJourneyRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
 
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from ..models.activity import Activity
-    from ..models.closed_days import ClosedDays
-    from ..models.enums import State, TimezoneEstimationMethodsElement
-    from ..models.journey_channel_settings import JourneyChannelSettings
-    from ..models.journey_limits import JourneyLimits
-    from ..models.journey_schedule import JourneySchedule
-    from ..models.open_hours import OpenHours
-    from ..models.quiet_time import QuietTime
-    from ..models.start_condition import StartCondition
-    from .activity import ActivityParam, ActivityWireParam
-    from .closed_days import ClosedDaysParam, ClosedDaysWireParam
-    from .journey_channel_settings import (
-        JourneyChannelSettingsParam,
-        JourneyChannelSettingsWireParam,
-    )
-    from .journey_limits import JourneyLimitsParam, JourneyLimitsWireParam
-    from .journey_schedule import JourneyScheduleParam, JourneyScheduleWireParam
-    from .literals import StateLiteral, TimezoneEstimationMethodsElementLiteral
-    from .open_hours import OpenHoursParam, OpenHoursWireParam
-    from .quiet_time import QuietTimeParam, QuietTimeWireParam
-    from .start_condition import StartConditionParam, StartConditionWireParam
+from ..models.activity import Activity
+from ..models.closed_days import ClosedDays
+from ..models.enums import State, TimezoneEstimationMethodsElement
+from ..models.journey_channel_settings import JourneyChannelSettings
+from ..models.journey_limits import JourneyLimits
+from ..models.journey_schedule import JourneySchedule
+from ..models.open_hours import OpenHours
+from ..models.quiet_time import QuietTime
+from ..models.start_condition import StartCondition
+from .activity import ActivityParam, ActivityWireParam
+from .closed_days import ClosedDaysParam, ClosedDaysWireParam
+from .journey_channel_settings import JourneyChannelSettingsParam, JourneyChannelSettingsWireParam
+from .journey_limits import JourneyLimitsParam, JourneyLimitsWireParam
+from .journey_schedule import JourneyScheduleParam, JourneyScheduleWireParam
+from .literals import StateLiteral, TimezoneEstimationMethodsElementLiteral
+from .open_hours import OpenHoursParam, OpenHoursWireParam
+from .quiet_time import QuietTimeParam, QuietTimeWireParam
+from .start_condition import StartConditionParam, StartConditionWireParam
 
 
 class WriteJourneyRequestParam(TypedDict, total=False):

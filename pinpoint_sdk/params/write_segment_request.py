@@ -2,19 +2,14 @@
 
 """Typed dicts of the ``WriteSegmentRequest`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from typing_extensions import TypedDict
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..models.segment_dimensions import SegmentDimensions
-    from ..models.segment_group_list import SegmentGroupList
-    from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
-    from .segment_group_list import SegmentGroupListParam, SegmentGroupListWireParam
+from ..models.segment_dimensions import SegmentDimensions
+from ..models.segment_group_list import SegmentGroupList
+from .segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
+from .segment_group_list import SegmentGroupListParam, SegmentGroupListWireParam
 
 
 class WriteSegmentRequestParam(TypedDict, total=False):

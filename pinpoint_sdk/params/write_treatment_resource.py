@@ -2,24 +2,19 @@
 
 """Typed dicts of the ``WriteTreatmentResource`` shape."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from typing_extensions import Required, TypedDict
 
-if TYPE_CHECKING:
-    from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
-    from ..models.message_configuration import MessageConfiguration
-    from ..models.schedule import Schedule
-    from ..models.template_configuration import TemplateConfiguration
-    from .custom_delivery_configuration import (
-        CustomDeliveryConfigurationParam,
-        CustomDeliveryConfigurationWireParam,
-    )
-    from .message_configuration import MessageConfigurationParam, MessageConfigurationWireParam
-    from .schedule import ScheduleParam, ScheduleWireParam
-    from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
+from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
+from ..models.message_configuration import MessageConfiguration
+from ..models.schedule import Schedule
+from ..models.template_configuration import TemplateConfiguration
+from .custom_delivery_configuration import (
+    CustomDeliveryConfigurationParam,
+    CustomDeliveryConfigurationWireParam,
+)
+from .message_configuration import MessageConfigurationParam, MessageConfigurationWireParam
+from .schedule import ScheduleParam, ScheduleWireParam
+from .template_configuration import TemplateConfigurationParam, TemplateConfigurationWireParam
 
 
 class WriteTreatmentResourceParam(TypedDict, total=False):
