@@ -15,9 +15,11 @@ first use slower.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
@@ -44,6 +46,11 @@ CLIENT = SDK + (
 #: The first resource a call goes through (the generated class and its extension).
 RESOURCE = CLIENT.replace("PinpointClient(", "client = PinpointClient(") + "client.campaigns\n"
 
+#: The children's environment: bytecode is cached (in a folder of our own), as it is for an
+#: installed package, even where PYTHONDONTWRITEBYTECODE is set; otherwise every run would
+#: time compiling the sources.
+_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
 _TIMER = "{setup}\nimport time\nstart = time.{clock}()\n{code}\nprint(time.{clock}() - start)\n"
 
 
@@ -56,6 +63,7 @@ def measure(code: str, root: Path = HERE, setup: str = "", clock: str = "perf_co
         text=True,
         check=True,
         cwd=root,  # the first entry of sys.path: this checkout's package wins
+        env=_CHILD_ENV,
     )
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -65,7 +73,12 @@ def modules_loaded(code: str, root: Path, setup: str) -> int:
     script = f"{setup}\nimport sys\nbefore = set(sys.modules)\n{code}\n"
     script += "print(len(set(sys.modules) - before))\n"
     out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env=_CHILD_ENV,
     )
     return int(out.stdout.strip().splitlines()[-1])
 
@@ -81,12 +94,16 @@ def _spread(values: list[float]) -> str:
     return f"{min(values) * 1000:6.1f}..{max(values) * 1000:6.1f} ms"
 
 
+#: What both checkouts load the same way, imported before ``against`` starts its clock.
+_SHARED = f"{BASELINE}\nimport pydantic\n"
+
+
 def against(other: Path, runs: int) -> None:
     """Each case from this checkout and from ``other``, interleaved; medians and ratios.
 
-    aiobotocore is imported before the timer starts: both sides pay the same for it, and its
-    noise would hide the difference being measured. The clock is the process's CPU time,
-    which other work on the machine disturbs less than wall time.
+    aiobotocore and pydantic are imported before the timer starts: both sides pay the same
+    for them, and their noise would hide the difference being measured. The clock is the
+    process's CPU time, which other work on the machine disturbs less than wall time.
     """
     cases = {
         name: code.replace(BASELINE + "\n", "")
@@ -100,7 +117,7 @@ def against(other: Path, runs: int) -> None:
     roots = {"this": HERE, "that": other.resolve()}
     for code in cases.values():  # warm the file cache and .pyc files
         for root in roots.values():
-            measure(code, root, BASELINE, "process_time")
+            measure(code, root, _SHARED, "process_time")
     samples: dict[tuple[str, str], list[float]] = {
         (case, side): [] for case in cases for side in roots
     }
@@ -109,13 +126,13 @@ def against(other: Path, runs: int) -> None:
             # Alternate which side goes first, so neither always runs on a warmer machine.
             order = list(roots.items()) if round_ % 2 == 0 else list(reversed(roots.items()))
             for side, root in order:
-                samples[case, side].append(measure(code, root, BASELINE, "process_time"))
+                samples[case, side].append(measure(code, root, _SHARED, "process_time"))
     print(
-        f"this: {HERE}\nthat: {roots['that']}\n{runs} interleaved runs each, CPU time after aiobotocore"
+        f"this: {HERE}\nthat: {roots['that']}\n{runs} interleaved runs each, CPU time after aiobotocore and pydantic"
     )
     for case, code in cases.items():
         this, that = samples[case, "this"], samples[case, "that"]
-        loaded = [modules_loaded(code, root, BASELINE) for root in roots.values()]
+        loaded = [modules_loaded(code, root, _SHARED) for root in roots.values()]
         # Each round ran both sides back to back: their ratio is less disturbed by load drift.
         paired = sorted(a / b for a, b in zip(this, that, strict=True))
         print(
@@ -133,6 +150,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--against", type=Path, help="another checkout to compare with")
     args = parser.parse_args()
+    cache = tempfile.TemporaryDirectory(prefix="import-time-pyc-")
+    _CHILD_ENV["PYTHONPYCACHEPREFIX"] = cache.name
     if args.against is not None:
         against(args.against, args.runs)
         return
