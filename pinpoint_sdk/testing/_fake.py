@@ -26,6 +26,7 @@ from ._handlers import HANDLERS, Call
 from ._ids import Arns, new_request_id, now_iso
 from ._model import Operation, load_service_model
 from ._outbox import Outbox
+from ._phone_numbers import PhoneNumberBook
 from ._routing import Router
 from ._seed import apply_seed
 from ._state import FakeState
@@ -102,7 +103,9 @@ class FakePinpoint:
         self.faults = FaultInjector()
         #: Every message sent through the fake.
         self.outbox = Outbox()
-        self._state = FakeState(Arns(account_id, region), self.outbox)
+        #: What ``PhoneNumberValidate`` answers; see :class:`~pinpoint_sdk.testing.PhoneNumberBook`.
+        self.phone_numbers = PhoneNumberBook()
+        self._state = self._new_state()
         self._requests: list[RecordedRequest] = []
         if seed is not None:
             self.seed(seed)
@@ -137,12 +140,16 @@ class FakePinpoint:
     # -- state management -------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Forgets every resource, message, recorded request and fault rule."""
+        """Forgets every resource, message, recorded request, fault rule and programmed number."""
         with self._lock:
             self.faults.clear()
             self.outbox.clear()
-            self._state = FakeState(Arns(self.account_id, self.region), self.outbox)
+            self.phone_numbers.clear()
+            self._state = self._new_state()
             self._requests.clear()
+
+    def _new_state(self) -> FakeState:
+        return FakeState(Arns(self.account_id, self.region), self.outbox, self.phone_numbers)
 
     def seed(self, data: Mapping[str, Any]) -> None:
         """Creates resources from a dict, through the same code paths as the API.

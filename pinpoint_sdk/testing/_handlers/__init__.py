@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     journeys,
     messages,
     metrics,
+    phone_numbers,
     recommenders,
     segments,
     tags,
