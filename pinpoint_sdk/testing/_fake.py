@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     import httpx
     import respx
 
-    from ._server import FakePinpointServer
-
 JsonDict = dict[str, Any]
 
 DEFAULT_ACCOUNT_ID = "123456789012"
@@ -84,7 +82,7 @@ class FakePinpoint:
 
     ``seed`` preloads resources (see :meth:`seed`). ``account_id`` and ``region`` go into
     ARNs. Use it in process with :meth:`mock` (aiobotocore's httpx backend), over HTTP with
-    :class:`~pinpoint_sdk.testing.FakePinpointServer`, or call :meth:`invoke` directly.
+    ``FakePinpointServer(fake)``, or call :meth:`invoke` directly.
     """
 
     def __init__(
@@ -335,9 +333,3 @@ class FakePinpoint:
 
         with mock_pinpoint(self, base_url) as router:
             yield router
-
-    def server(self, host: str = "127.0.0.1", port: int = 0) -> FakePinpointServer:
-        """A :class:`~pinpoint_sdk.testing.FakePinpointServer` serving this fake over HTTP."""
-        from ._server import FakePinpointServer
-
-        return FakePinpointServer(self, host=host, port=port)

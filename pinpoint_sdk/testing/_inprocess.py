@@ -17,12 +17,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from ._wire import Outcome, WireRequest
+from ._wire import Outcome, RequestHandler, WireRequest
 
 if TYPE_CHECKING:
     import respx
-
-    from ._fake import FakePinpoint
 
 
 async def _to_wire(request: httpx.Request) -> WireRequest:
@@ -66,20 +64,20 @@ class _IncompleteStream(httpx.AsyncByteStream):
         )
 
 
-async def answer(fake: FakePinpoint, request: httpx.Request) -> httpx.Response:
+async def answer(fake: RequestHandler, request: httpx.Request) -> httpx.Response:
     """The fake's answer to one httpx request (raising httpx errors for dropped calls)."""
     outcome = await fake.handle_async(await _to_wire(request))
     return _to_httpx(outcome, request)
 
 
 class FakePinpointTransport(httpx.AsyncBaseTransport):
-    """An ``httpx.AsyncBaseTransport`` that answers every request from a :class:`FakePinpoint`.
+    """An ``httpx.AsyncBaseTransport`` that answers every request from a ``FakePinpoint``.
 
     For code that builds its own ``httpx.AsyncClient(transport=...)``; for aiobotocore use
     :meth:`FakePinpoint.mock`.
     """
 
-    def __init__(self, fake: FakePinpoint) -> None:
+    def __init__(self, fake: RequestHandler) -> None:
         self._fake = fake
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -88,7 +86,7 @@ class FakePinpointTransport(httpx.AsyncBaseTransport):
 
 
 @contextlib.contextmanager
-def mock_pinpoint(fake: FakePinpoint, base_url: str) -> Iterator[respx.MockRouter]:
+def mock_pinpoint(fake: RequestHandler, base_url: str) -> Iterator[respx.MockRouter]:
     """Routes httpx requests whose scheme, host and port match ``base_url`` to ``fake``."""
     try:
         import respx

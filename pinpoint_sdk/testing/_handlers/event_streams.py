@@ -5,10 +5,8 @@ from __future__ import annotations
 from .._errors import not_found
 from .._ids import now_iso
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
-@handles("PutEventStream")
 def put_event_stream(call: Call) -> JsonDict:
     """Creates or replaces the application's event stream."""
     app = call.app()
@@ -21,7 +19,6 @@ def put_event_stream(call: Call) -> JsonDict:
     return app.event_stream
 
 
-@handles("GetEventStream")
 def get_event_stream(call: Call) -> JsonDict:
     """Returns the event stream; 404 when none is set."""
     app = call.app()
@@ -30,7 +27,6 @@ def get_event_stream(call: Call) -> JsonDict:
     return app.event_stream
 
 
-@handles("DeleteEventStream")
 def delete_event_stream(call: Call) -> JsonDict:
     """Removes the event stream and returns it; 404 when none is set."""
     app = call.app()

@@ -25,7 +25,6 @@ from .._ids import new_id, now_iso
 from .._paging import page_response
 from .._state import AppState
 from ._context import Call, JsonDict
-from ._registry import handles
 
 _WRITABLE = ("DRAFT", "ACTIVE")
 _SETTABLE = ("ACTIVE", "PAUSED", "CANCELLED")
@@ -66,7 +65,6 @@ def _end_runs(app: AppState, journey: JsonDict, status: str) -> None:
             run["LastUpdateTime"] = now_iso()
 
 
-@handles("CreateJourney")
 def create_journey(call: Call) -> JsonDict:
     """Creates a journey as a DRAFT, or ACTIVE (with a first run) when asked."""
     app = call.app()
@@ -94,20 +92,17 @@ def create_journey(call: Call) -> JsonDict:
     return call.with_tags(record)
 
 
-@handles("GetJourney")
 def get_journey(call: Call) -> JsonDict:
     """Returns one journey."""
     return call.with_tags(journey_of(call, call.app()))
 
 
-@handles("ListJourneys")
 def list_journeys(call: Call) -> JsonDict:
     """Lists journeys, oldest first."""
     app = call.app()
     return page_response([call.with_tags(j) for j in app.journeys.values()], call.params)
 
 
-@handles("UpdateJourney")
 def update_journey(call: Call) -> JsonDict:
     """Changes a journey's settings; ``State=ACTIVE`` publishes a draft."""
     app = call.app()
@@ -138,7 +133,6 @@ def update_journey(call: Call) -> JsonDict:
     return call.with_tags(updated)
 
 
-@handles("UpdateJourneyState")
 def update_journey_state(call: Call) -> JsonDict:
     """Pauses, resumes or cancels a published journey."""
     app = call.app()
@@ -167,7 +161,6 @@ def update_journey_state(call: Call) -> JsonDict:
     return call.with_tags(journey)
 
 
-@handles("DeleteJourney")
 def delete_journey(call: Call) -> JsonDict:
     """Deletes a journey in any state and returns it."""
     app = call.app()
@@ -179,7 +172,6 @@ def delete_journey(call: Call) -> JsonDict:
     return response
 
 
-@handles("GetJourneyRuns")
 def get_journey_runs(call: Call) -> JsonDict:
     """Lists the journey's runs (one per activation), newest first."""
     app = call.app()

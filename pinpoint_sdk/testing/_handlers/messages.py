@@ -17,7 +17,6 @@ from .._ids import new_id, now_iso
 from .._outbox import OutboxMessage
 from .._state import AppState, Otp
 from ._context import Call, JsonDict
-from ._registry import handles
 from .endpoints import endpoints_of_user
 
 _PUSH = ("DefaultPushNotificationMessage",)
@@ -138,7 +137,6 @@ class _Sender:
         )
 
 
-@handles("SendMessages")
 def send_messages(call: Call) -> JsonDict:
     """Sends to addresses and endpoints; each recipient lands in the outbox."""
     app = call.app()
@@ -160,7 +158,6 @@ def send_messages(call: Call) -> JsonDict:
     return response
 
 
-@handles("SendUsersMessages")
 def send_users_messages(call: Call) -> JsonDict:
     """Sends to every endpoint of each user; a user without endpoints gets an empty result."""
     app = call.app()
@@ -175,7 +172,6 @@ def send_users_messages(call: Call) -> JsonDict:
     return {"ApplicationId": app.id, "RequestId": call.request_id, "Result": result}
 
 
-@handles("SendOTPMessage")
 def send_otp_message(call: Call) -> JsonDict:
     """Sends a one-time password; the code is in the outbox (``OutboxMessage.otp``)."""
     app = call.app()
@@ -231,7 +227,6 @@ def send_otp_message(call: Call) -> JsonDict:
     }
 
 
-@handles("VerifyOTPMessage")
 def verify_otp_message(call: Call) -> JsonDict:
     """Checks a code against the last one sent for the reference id and destination.
 

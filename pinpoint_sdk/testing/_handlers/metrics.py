@@ -12,7 +12,6 @@ from datetime import datetime, timedelta, timezone
 from .._errors import not_found
 from .._ids import now_iso
 from ._context import Call, JsonDict
-from ._registry import handles
 from .journeys import journey_of
 
 _ACTIVITY_TYPES = (
@@ -41,13 +40,11 @@ def _kpi_window(call: Call) -> JsonDict:
     }
 
 
-@handles("GetApplicationDateRangeKpi")
 def get_application_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for the application."""
     return {"ApplicationId": call.app().id, **_kpi_window(call)}
 
 
-@handles("GetCampaignDateRangeKpi")
 def get_campaign_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for a campaign."""
     app = call.app()
@@ -57,7 +54,6 @@ def get_campaign_date_range_kpi(call: Call) -> JsonDict:
     return {"ApplicationId": app.id, "CampaignId": campaign_id, **_kpi_window(call)}
 
 
-@handles("GetJourneyDateRangeKpi")
 def get_journey_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for a journey."""
     app = call.app()
@@ -80,7 +76,6 @@ def _run_id(call: Call, app_journey_runs: list[JsonDict]) -> str:
     return run_id
 
 
-@handles("GetJourneyExecutionMetrics")
 def get_journey_execution_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of a journey."""
     app = call.app()
@@ -93,7 +88,6 @@ def get_journey_execution_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyExecutionActivityMetrics")
 def get_journey_execution_activity_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one journey activity."""
     app = call.app()
@@ -108,7 +102,6 @@ def get_journey_execution_activity_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyRunExecutionMetrics")
 def get_journey_run_execution_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one journey run."""
     app = call.app()
@@ -122,7 +115,6 @@ def get_journey_run_execution_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyRunExecutionActivityMetrics")
 def get_journey_run_execution_activity_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one activity in one journey run."""
     app = call.app()
@@ -138,7 +130,6 @@ def get_journey_run_execution_activity_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetInAppMessages")
 def get_in_app_messages(call: Call) -> JsonDict:
     """No in-app campaigns are ever running in the fake: an empty list for the endpoint."""
     app = call.app()

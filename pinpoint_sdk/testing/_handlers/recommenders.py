@@ -6,7 +6,6 @@ from .._errors import not_found
 from .._ids import now_iso
 from .._paging import page_response
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
 def _recommender(call: Call) -> JsonDict:
@@ -17,7 +16,6 @@ def _recommender(call: Call) -> JsonDict:
     return record
 
 
-@handles("CreateRecommenderConfiguration")
 def create_recommender_configuration(call: Call) -> JsonDict:
     """Creates a recommender configuration."""
     now = now_iso()
@@ -33,19 +31,16 @@ def create_recommender_configuration(call: Call) -> JsonDict:
     return record
 
 
-@handles("GetRecommenderConfiguration")
 def get_recommender_configuration(call: Call) -> JsonDict:
     """Returns one recommender configuration."""
     return _recommender(call)
 
 
-@handles("GetRecommenderConfigurations")
 def get_recommender_configurations(call: Call) -> JsonDict:
     """Lists recommender configurations, oldest first."""
     return page_response(list(call.state.recommenders.values()), call.params)
 
 
-@handles("UpdateRecommenderConfiguration")
 def update_recommender_configuration(call: Call) -> JsonDict:
     """Replaces the fields sent and keeps the others."""
     record = _recommender(call)
@@ -54,7 +49,6 @@ def update_recommender_configuration(call: Call) -> JsonDict:
     return record
 
 
-@handles("DeleteRecommenderConfiguration")
 def delete_recommender_configuration(call: Call) -> JsonDict:
     """Deletes a recommender configuration and returns it."""
     record = _recommender(call)

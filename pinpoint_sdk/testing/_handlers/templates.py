@@ -16,7 +16,6 @@ from .._ids import now_iso
 from .._paging import page_response
 from .._state import Template
 from ._context import Call, JsonDict
-from ._registry import handles
 
 #: Operation suffix → the template type Pinpoint reports.
 _KINDS = {
@@ -71,7 +70,6 @@ def _latest(template: Template) -> JsonDict:
     return template.versions[-1]
 
 
-@handles(*(f"Create{suffix}" for suffix in _KINDS))
 def create_template(call: Call) -> JsonDict:
     """Creates version 1 of a template; 400 if a template of that name and type exists."""
     kind = _kind_of(call)
@@ -95,7 +93,6 @@ def create_template(call: Call) -> JsonDict:
     return {"Arn": template.arn, "Message": "Created", "RequestID": call.request_id}
 
 
-@handles(*(f"Get{suffix}" for suffix in _KINDS))
 def get_template(call: Call) -> JsonDict:
     """Returns the active version, or the version named by the ``version`` parameter."""
     template = _template(call, _kind_of(call))
@@ -109,7 +106,6 @@ def get_template(call: Call) -> JsonDict:
     return _with_tags(call, template, record)
 
 
-@handles(*(f"Update{suffix}" for suffix in _KINDS))
 def update_template(call: Call) -> JsonDict:
     """Overwrites the latest version, or saves a new one with ``create-new-version=true``."""
     template = _template(call, _kind_of(call))
@@ -135,7 +131,6 @@ def update_template(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles(*(f"Delete{suffix}" for suffix in _KINDS))
 def delete_template(call: Call) -> JsonDict:
     """Deletes one version (``version`` given) or the whole template."""
     template = _template(call, _kind_of(call))
@@ -156,7 +151,6 @@ def delete_template(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles("UpdateTemplateActiveVersion")
 def update_template_active_version(call: Call) -> JsonDict:
     """Makes a version (an id, or ``latest``) the one gets and sends use by default."""
     template = _template(call, _path_type(call))
@@ -170,7 +164,6 @@ def update_template_active_version(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles("ListTemplates")
 def list_templates(call: Call) -> JsonDict:
     """Lists templates (their active versions) by name, filtered by prefix and type."""
     prefix = str(call.param("Prefix") or "")
@@ -186,7 +179,6 @@ def list_templates(call: Call) -> JsonDict:
     return page_response(items, call.params)
 
 
-@handles("ListTemplateVersions")
 def list_template_versions(call: Call) -> JsonDict:
     """Lists every version of one template, oldest first."""
     template = _template(call, _path_type(call))
