@@ -15,7 +15,7 @@ def _campaign(call: Call, app: AppState) -> Versioned:
     campaign_id = str(call.param("CampaignId"))
     campaign = app.campaigns.get(campaign_id)
     if campaign is None:
-        raise not_found(f"Campaign not found: {campaign_id}")
+        raise not_found("campaign")
     return campaign
 
 
@@ -26,7 +26,7 @@ def _segment_version(app: AppState, request: JsonDict) -> int:
         raise bad_request("Missing required field 'SegmentId'")
     segment = app.segments.get(segment_id)
     if segment is None:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     wanted = request.get("SegmentVersion")
     latest = int(segment.current["Version"])
     if wanted is not None and not 1 <= wanted <= latest:
@@ -130,7 +130,7 @@ def get_campaign_version(call: Call) -> JsonDict:
     campaign = _campaign(call, call.app())
     record = campaign.version(call.param("Version"))
     if record is None:
-        raise not_found(f"Campaign version not found: {call.param('Version')}")
+        raise not_found("campaign_version")
     return call.with_tags(record)
 
 

@@ -50,7 +50,7 @@ def _stored(call: Call) -> JsonDict:
     platform = _platform(call)
     channel = app.channels.get(platform)
     if channel is None:
-        raise not_found(f"Channel not found: {platform}")
+        raise not_found("channel")
     return channel
 
 

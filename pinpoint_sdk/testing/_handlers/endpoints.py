@@ -51,7 +51,7 @@ def _endpoint(call: Call, app: AppState) -> JsonDict:
     endpoint_id = str(call.param("EndpointId"))
     endpoint = app.endpoints.get(endpoint_id)
     if endpoint is None:
-        raise not_found(f"Endpoint not found: {endpoint_id}")
+        raise not_found("endpoint")
     return endpoint
 
 
@@ -101,7 +101,7 @@ def get_user_endpoints(call: Call) -> JsonDict:
     user_id = str(call.param("UserId"))
     endpoints = endpoints_of_user(app, user_id)
     if not endpoints:
-        raise not_found(f"User not found: {user_id}")
+        raise not_found("user")
     return {"Item": endpoints}
 
 
@@ -111,7 +111,7 @@ def delete_user_endpoints(call: Call) -> JsonDict:
     user_id = str(call.param("UserId"))
     endpoints = endpoints_of_user(app, user_id)
     if not endpoints:
-        raise not_found(f"User not found: {user_id}")
+        raise not_found("user")
     for endpoint in endpoints:
         del app.endpoints[endpoint["Id"]]
     return {"Item": endpoints}

@@ -23,7 +23,7 @@ def get_event_stream(call: Call) -> JsonDict:
     """Returns the event stream; 404 when none is set."""
     app = call.app()
     if app.event_stream is None:
-        raise not_found(f"Event stream not found for application {app.id}")
+        raise not_found("event_stream")
     return app.event_stream
 
 
@@ -32,6 +32,6 @@ def delete_event_stream(call: Call) -> JsonDict:
     app = call.app()
     stream = app.event_stream
     if stream is None:
-        raise not_found(f"Event stream not found for application {app.id}")
+        raise not_found("event_stream")
     app.event_stream = None
     return stream

@@ -80,7 +80,7 @@ def create_export_job(call: Call) -> JsonDict:
     request = call.body
     segment_id = request.get("SegmentId")
     if segment_id and segment_id not in app.segments:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     job = _new_job(call, app, "EXPORT", dict(request))
     app.export_jobs[job.record["Id"]] = job
     return job.record
@@ -90,7 +90,7 @@ def _job(call: Call, jobs: dict[str, Job]) -> Job:
     job_id = str(call.param("JobId"))
     job = jobs.get(job_id)
     if job is None:
-        raise not_found(f"Job not found: {job_id}")
+        raise not_found("job")
     return job
 
 
@@ -108,7 +108,7 @@ def _listed(call: Call, jobs: dict[str, Job], segment_id: str | None) -> JsonDic
     records = [job.record for job in reversed(jobs.values())]
     if segment_id is not None:
         if segment_id not in call.app().segments:
-            raise not_found(f"Segment not found: {segment_id}")
+            raise not_found("segment")
         records = [r for r in records if r["Definition"].get("SegmentId") == segment_id]
     return page_response(records, call.params)
 

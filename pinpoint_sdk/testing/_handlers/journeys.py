@@ -37,7 +37,7 @@ def journey_of(call: Call, app: AppState) -> JsonDict:
     journey_id = str(call.param("JourneyId"))
     journey = app.journeys.get(journey_id)
     if journey is None:
-        raise not_found(f"Journey not found: {journey_id}")
+        raise not_found("journey")
     return journey
 
 
@@ -112,18 +112,16 @@ def update_journey(call: Call) -> JsonDict:
         request.pop(key, None)
     current = str(journey["State"])
     if current in _FINAL:
-        raise conflict(f"Journey {journey['Id']} is {current} and can't be updated")
+        raise conflict("journey_finished", state=current)
     wanted = _written_state(request, current if current in _WRITABLE else "ACTIVE")
     if current != "DRAFT":
         if wanted == "DRAFT":
-            raise conflict(f"Journey {journey['Id']} is {current} and can't go back to DRAFT")
+            raise conflict("journey_back_to_draft", state=current)
         if current == "PAUSED" and "State" in request:
-            raise conflict(f"Journey {journey['Id']} is PAUSED; resume it with UpdateJourneyState")
+            raise conflict("journey_paused_state")
         for frozen in ("Activities", "StartActivity"):
             if frozen in request and request[frozen] != journey.get(frozen):
-                raise conflict(
-                    f"Journey {journey['Id']} is {current}: its activities can't be changed"
-                )
+                raise conflict("journey_activities_fixed", state=current)
     updated = {**copy.deepcopy(journey), **request}
     updated["State"] = current if current == "PAUSED" else wanted
     updated["LastModifiedDate"] = now_iso()
@@ -147,11 +145,9 @@ def update_journey_state(call: Call) -> JsonDict:
         )
     current = str(journey["State"])
     if current in _FINAL:
-        raise conflict(f"Journey {journey['Id']} is {current}; its state can't change")
+        raise conflict("journey_finished_state", state=current)
     if current == "DRAFT":
-        raise conflict(
-            f"Journey {journey['Id']} is DRAFT; publish it with UpdateJourney and State ACTIVE"
-        )
+        raise conflict("journey_draft_state")
     if wanted == "PAUSED" and not journey.get("RefreshFrequency"):
         raise bad_request("PAUSED only supports journeys with a segment refresh interval")
     journey["State"] = wanted

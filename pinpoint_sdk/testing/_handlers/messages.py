@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from .._errors import not_found
+from .._errors import MESSAGES, not_found
 from .._ids import new_id, now_iso
 from .._outbox import OutboxMessage
 from .._state import AppState, Otp
@@ -58,7 +58,7 @@ def _check_templates(call: Call, template_config: JsonDict) -> None:
             and reference.get("Name")
             and (reference["Name"], kind) not in call.state.templates
         ):
-            raise not_found(f"Template not found: {reference['Name']} ({kind})")
+            raise not_found("template")
 
 
 class _Sender:
@@ -126,7 +126,8 @@ class _Sender:
         """Delivers to a stored endpoint, honouring its address and opt-out."""
         endpoint = self.app.endpoints.get(endpoint_id)
         if endpoint is None:
-            return _failure("PERMANENT_FAILURE", 404, f"Endpoint not found: {endpoint_id}")
+            unknown = MESSAGES["recipient_endpoint"]
+            return _failure(unknown.code, unknown.status, unknown.text)
         address = endpoint.get("Address")
         if not address:
             return _failure("PERMANENT_FAILURE", 400, "Endpoint has no address")

@@ -50,7 +50,7 @@ def get_campaign_date_range_kpi(call: Call) -> JsonDict:
     app = call.app()
     campaign_id = str(call.param("CampaignId"))
     if campaign_id not in app.campaigns:
-        raise not_found(f"Campaign not found: {campaign_id}")
+        raise not_found("campaign")
     return {"ApplicationId": app.id, "CampaignId": campaign_id, **_kpi_window(call)}
 
 
@@ -65,14 +65,14 @@ def _activity_type(call: Call, journey: JsonDict) -> str:
     activity_id = str(call.param("JourneyActivityId"))
     activity = (journey.get("Activities") or {}).get(activity_id)
     if activity is None:
-        raise not_found(f"Journey activity not found: {activity_id}")
+        raise not_found("journey_activity")
     return next((kind for kind in _ACTIVITY_TYPES if kind in activity), "UNKNOWN")
 
 
 def _run_id(call: Call, app_journey_runs: list[JsonDict]) -> str:
     run_id = str(call.param("RunId"))
     if not any(run["RunId"] == run_id for run in app_journey_runs):
-        raise not_found(f"Journey run not found: {run_id}")
+        raise not_found("journey_run")
     return run_id
 
 
@@ -135,5 +135,5 @@ def get_in_app_messages(call: Call) -> JsonDict:
     app = call.app()
     endpoint_id = str(call.param("EndpointId"))
     if endpoint_id not in app.endpoints:
-        raise not_found(f"Endpoint not found: {endpoint_id}")
+        raise not_found("endpoint")
     return {"InAppMessageCampaigns": []}

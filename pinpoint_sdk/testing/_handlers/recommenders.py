@@ -12,7 +12,7 @@ def _recommender(call: Call) -> JsonDict:
     recommender_id = str(call.param("RecommenderId"))
     record = call.state.recommenders.get(recommender_id)
     if record is None:
-        raise not_found(f"Recommender configuration not found: {recommender_id}")
+        raise not_found("recommender")
     return record
 
 

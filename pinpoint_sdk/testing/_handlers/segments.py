@@ -15,7 +15,7 @@ def _segment(call: Call, app: AppState) -> Versioned:
     segment_id = str(call.param("SegmentId"))
     segment = app.segments.get(segment_id)
     if segment is None:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     return segment
 
 
@@ -85,7 +85,7 @@ def get_segment_version(call: Call) -> JsonDict:
     segment = _segment(call, call.app())
     record = segment.version(call.param("Version"))
     if record is None:
-        raise not_found(f"Segment version not found: {call.param('Version')}")
+        raise not_found("segment_version")
     return call.with_tags(record)
 
 

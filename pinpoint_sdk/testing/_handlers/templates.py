@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 
-from .._errors import bad_request, not_found
+from .._errors import bad_request, conflict, not_found
 from .._ids import now_iso
 from .._paging import page_response
 from .._state import Template
@@ -58,7 +58,7 @@ def _template(call: Call, kind: str) -> Template:
     name = str(call.param("TemplateName"))
     template = call.state.templates.get((name, kind))
     if template is None:
-        raise not_found(f"Template not found: {name} ({kind})")
+        raise not_found("template")
     return template
 
 
@@ -75,7 +75,7 @@ def create_template(call: Call) -> JsonDict:
     kind = _kind_of(call)
     name = str(call.param("TemplateName"))
     if (name, kind) in call.state.templates:
-        raise bad_request(f"Template already exists: {name} ({kind})")
+        raise conflict("template_exists")
     request = call.body
     tags = request.pop("tags", None)
     now = now_iso()
@@ -102,7 +102,7 @@ def get_template(call: Call) -> JsonDict:
         version_id = _latest(template)["Version"]
     record = template.version(version_id)
     if record is None:
-        raise not_found(f"Template version not found: {template.name} version {version_id}")
+        raise not_found("template_version")
     return _with_tags(call, template, record)
 
 
@@ -141,7 +141,7 @@ def delete_template(call: Call) -> JsonDict:
         return call.message_body()
     record = template.version(str(wanted))
     if record is None:
-        raise not_found(f"Template version not found: {template.name} version {wanted}")
+        raise not_found("template_version")
     template.versions.remove(record)
     if not template.versions:
         del call.state.templates[(template.name, template.template_type)]
@@ -159,7 +159,7 @@ def update_template_active_version(call: Call) -> JsonDict:
         raise bad_request("Missing required field 'Version'")
     version_id = _latest(template)["Version"] if wanted == "latest" else str(wanted)
     if template.version(version_id) is None:
-        raise not_found(f"Template version not found: {template.name} version {wanted}")
+        raise not_found("template_version")
     template.active_version = version_id
     return call.message_body()
 
