@@ -10,7 +10,7 @@ this SDK run against it unchanged. Run it in process (no sockets) or over HTTP::
 
     fake = FakePinpoint()
     config = AioConfig(http_session_cls=aiobotocore.httpxsession.HttpxSession)
-    with fake.mock():  # every request to https://pinpoint.us-east-1.amazonaws.com
+    with fake.mock():  # every request to https://pinpoint.<region>.amazonaws.com
         async with aiobotocore.session.get_session().create_client(
             "pinpoint", region_name="us-east-1", config=config,
             aws_access_key_id="testing", aws_secret_access_key="testing",

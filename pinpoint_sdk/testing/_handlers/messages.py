@@ -108,6 +108,7 @@ class _Sender:
                 recipient_config=recipient_config or None,
                 timestamp=now_iso(),
                 request_id=self.call.request_id,
+                region=self.call.state.arns.region,
             )
         )
         result: JsonDict = {
@@ -212,6 +213,7 @@ def send_otp_message(call: Call) -> JsonDict:
             timestamp=now_iso(),
             request_id=call.request_id,
             otp=code,
+            region=call.state.arns.region,
         )
     )
     return {
