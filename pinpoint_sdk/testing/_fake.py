@@ -16,11 +16,13 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._decode import decode_request, decode_value
 from ._encode import FakeBugError, encode_body, encode_value
 from ._errors import ServiceError, not_implemented, server_error, too_many_requests
+from ._export_seed import seed_from_export
 from ._faults import FaultInjector, InjectedFault, corrupt_response
 from ._handlers import HANDLERS, Call
 from ._ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Arns, new_request_id, now_iso
@@ -198,7 +200,8 @@ class FakePinpoint:
                     "settings": {...WriteApplicationSettingsRequest},
                     "segments": [{"Id": "...", ...WriteSegmentRequest}],
                     "campaigns": [{"Id": "...", ...WriteCampaignRequest}],
-                    "journeys": [{"Id": "...", ...WriteJourneyRequest}],
+                    "journeys": [{"Id": "...", ...WriteJourneyRequest}],  # any State but
+                    # COMPLETED/CLOSED: PAUSED and CANCELLED ones are published first
                     "endpoints": [{"Id": "...", ...EndpointRequest}],
                     "channels": {"email": {...EmailChannelRequest}, "sms": {...}},
                     "event_stream": {...WriteEventStream},
@@ -218,6 +221,25 @@ class FakePinpoint:
                 ),
                 data,
             )
+
+    def seed_from_export(self, directory: str | Path, *, region: str | None = None) -> str:
+        """Re-creates an export folder (``python -m pinpoint_sdk export``) and returns the
+        application's id: every resource keeps its exported id.
+
+        Into ``region`` (default: the fake's default region). Templates that already exist
+        there are kept as they are (they belong to the account, as in ``import_application``).
+        Raises ``ValueError`` for a folder that holds no export.
+        """
+        data = seed_from_export(directory)
+        with self._lock:
+            existing = self._state_of(region).templates
+            data["templates"] = [
+                template
+                for template in data["templates"]
+                if (template["TemplateName"], template["TemplateType"]) not in existing
+            ]
+            self.seed(data, region=region)
+        return str(data["apps"][0]["Id"])
 
     def invoke(
         self,

@@ -27,6 +27,7 @@ _TEMPLATE_OPERATIONS = {
     "VOICE": ("CreateVoiceTemplate", "VoiceTemplateRequest"),
     "INAPP": ("CreateInAppTemplate", "InAppTemplateRequest"),
 }
+_STATES_AFTER_PUBLISHING = ("PAUSED", "CANCELLED")
 _APP_KEYS = {
     "Id",
     "Name",
@@ -80,7 +81,24 @@ def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
         invoke("CreateCampaign", {"ApplicationId": app_id, "WriteCampaignRequest": body}, preset)
     for journey in app.get("journeys", []):
         preset, body = _split_id(journey)
-        invoke("CreateJourney", {"ApplicationId": app_id, "WriteJourneyRequest": body}, preset)
+        # A journey is paused or cancelled after it was published, as through the API.
+        final = body.get("State")
+        if final in _STATES_AFTER_PUBLISHING:
+            body["State"] = "ACTIVE"
+        created = invoke(
+            "CreateJourney", {"ApplicationId": app_id, "WriteJourneyRequest": body}, preset
+        )
+        if final in _STATES_AFTER_PUBLISHING:
+            assert created is not None
+            invoke(
+                "UpdateJourneyState",
+                {
+                    "ApplicationId": app_id,
+                    "JourneyId": created["Id"],
+                    "JourneyStateRequest": {"State": final},
+                },
+                None,
+            )
     for endpoint in app.get("endpoints", []):
         endpoint_id, body = _split_id(endpoint)
         if endpoint_id is None:
