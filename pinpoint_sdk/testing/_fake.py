@@ -188,7 +188,7 @@ class FakePinpoint:
                 self._states[name] = state
             return state
 
-    def seed(self, data: Mapping[str, Any], *, region: str | None = None) -> None:
+    def seed(self, data: Mapping[str, Any], *, region: str | None = None) -> list[str]:
         """Creates resources from a dict, through the same code paths as the API.
 
         Format (every key optional; request bodies use boto3's member names; ``Id`` picks
@@ -210,12 +210,12 @@ class FakePinpoint:
                 "recommenders": [{"Id": "...", ...CreateRecommenderConfiguration}],
             }
 
-        Resources go to ``region`` (default: the fake's default region). Raises
-        ``ValueError`` for an unknown key and :class:`ServiceError` for a body the service
-        would reject.
+        Resources go to ``region`` (default: the fake's default region). Returns the ids of
+        the seeded applications, in order. Raises ``ValueError`` for an unknown key and
+        :class:`ServiceError` for a body the service would reject.
         """
         with self._lock:
-            apply_seed(
+            return apply_seed(
                 lambda operation, params, preset_id: self._invoke(
                     operation, params, preset_id, region
                 ),
@@ -238,8 +238,8 @@ class FakePinpoint:
                 for template in data["templates"]
                 if (template["TemplateName"], template["TemplateType"]) not in existing
             ]
-            self.seed(data, region=region)
-        return str(data["apps"][0]["Id"])
+            [application_id] = self.seed(data, region=region)
+        return application_id
 
     def invoke(
         self,

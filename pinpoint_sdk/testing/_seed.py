@@ -53,7 +53,7 @@ def _split_id(item: Mapping[str, Any]) -> tuple[str | None, JsonDict]:
     return body.pop("Id", None), body
 
 
-def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
+def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> str:
     _check_keys("an app", app, _APP_KEYS)
     created = invoke(
         "CreateApp",
@@ -119,10 +119,12 @@ def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
             {"ApplicationId": app_id, "WriteEventStream": dict(app["event_stream"])},
             None,
         )
+    return str(app_id)
 
 
-def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> None:
-    """Creates everything ``data`` describes, in dependency order (segments before campaigns)."""
+def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> list[str]:
+    """Creates everything ``data`` describes, in dependency order (segments before campaigns);
+    returns the ids of the applications, in order."""
     _check_keys("the seed", data, {"apps", "templates", "recommenders"})
     for template in data.get("templates", []):
         body = dict(template)
@@ -137,5 +139,4 @@ def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> None:
     for recommender in data.get("recommenders", []):
         preset, body = _split_id(recommender)
         invoke("CreateRecommenderConfiguration", {"CreateRecommenderConfiguration": body}, preset)
-    for app in data.get("apps", []):
-        _seed_app(invoke, app)
+    return [_seed_app(invoke, app) for app in data.get("apps", [])]
