@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pinpoint_sdk import OPERATIONS
 from pinpoint_sdk.testing import FakePinpoint
+from pinpoint_sdk.testing._errors import MESSAGES, MessageText
 from pinpoint_sdk.testing._handlers import HANDLERS
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
@@ -49,7 +50,29 @@ def render_coverage() -> str:
     )
 
 
-TABLES: dict[str, Callable[[], str]] = {"fake-coverage-table": render_coverage}
+def _answer(entry: MessageText) -> str:
+    if entry.code.endswith("Exception"):
+        return f"{entry.status} `{entry.code}`"
+    return f"a recipient's result: `{entry.code}`, `StatusCode` {entry.status}"
+
+
+def render_messages() -> str:
+    """Every not-found and conflict message, known service wording first."""
+    entries = sorted(
+        MESSAGES.values(), key=lambda entry: (not entry.service_wording, entry.status, entry.text)
+    )
+    rows = [
+        f"| `{entry.text}` | {_answer(entry)} | {entry.when} | "
+        f"{'the service' if entry.service_wording else 'FakePinpoint'} |"
+        for entry in entries
+    ]
+    return "\n".join(["| Message | Answer | When | Wording of |", "|---|---|---|---|", *rows])
+
+
+TABLES: dict[str, Callable[[], str]] = {
+    "fake-coverage-table": render_coverage,
+    "fake-messages-table": render_messages,
+}
 
 
 def refreshed(page_text: str) -> str:

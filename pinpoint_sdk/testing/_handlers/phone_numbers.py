@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from .._errors import bad_request
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
-@handles("PhoneNumberValidate")
 def phone_number_validate(call: Call) -> JsonDict:
     """Describes a phone number: programmed members, or the fake's synthetic defaults."""
     request = call.body
