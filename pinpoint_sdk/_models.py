@@ -58,6 +58,24 @@ class PinpointModel(BaseModel):
         extra="forbid",
     )
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Keeps a model's schema build lazy without making wrappers of it lazy too.
+
+        Each model is created with ``defer_build`` (importing hundreds of them costs nothing;
+        a schema is built on first use). A ``TypeAdapter`` reads ``defer_build`` from the model
+        it wraps, so it would defer as well: FastAPI builds one per body and response model
+        inside a warnings filter for pydantic's false alarm about its own ``alias``, and a
+        deferred build escapes that filter and warns later (``app.openapi()``, the first
+        request). Once the class exists, its config stops asking for deferral, so such an
+        adapter builds where it is made; the class itself stays unbuilt until first used.
+        """
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.__module__ != __name__:  # the bases below stay deferred for their subclasses
+            config = cls.model_config.copy()
+            config["defer_build"] = False
+            cls.model_config = config
+
     def to_params(self) -> dict[str, Any]:
         """The botocore parameters for this model: wire names, and only what was set.
 
