@@ -1,4 +1,4 @@
-"""Journeys and their state lifecycle (design doc §1.7), plus journey runs.
+"""Journeys and their state lifecycle (as the API Reference documents it), plus journey runs.
 
 What the fake allows, as the service documents it where it does:
 
