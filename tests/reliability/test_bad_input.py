@@ -137,7 +137,7 @@ def test_a_bad_path_or_query_parameter_is_refused_naming_it(
             assert _named(message, name, attribute_name(name)), message
             checked += 1
     if not checked:
-        pytest.skip("only a body")
+        pytest.skip(f"{operation_name} has no path or query parameter, only a body")
 
 
 def _parameters(operation_name: str) -> set[str]:
@@ -181,7 +181,7 @@ def test_oversize_strings_are_sent_intact_because_the_model_sets_no_limit(
     strings = [s for s in spots(payload_shape, body) if s.shape.type_name == "string"]
     strings = [s for s in strings if not getattr(s.shape, "enum", None)]
     if not strings:
-        pytest.skip("no free-text string in the body")
+        pytest.skip(f"the body of {operation_name} has no free-text string to make oversize")
     set_at(body, strings[0].path, big)
     harness.fake.reset()
     try:
