@@ -218,8 +218,7 @@ def _compare(args: argparse.Namespace) -> int:
 def _serve_fake(args: argparse.Namespace) -> int:
     from .testing.__main__ import main as serve
 
-    serve(list(args.fake_args))
-    return OK
+    return serve(list(args.fake_args))
 
 
 def _run(args: argparse.Namespace) -> int:

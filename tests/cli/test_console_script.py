@@ -276,3 +276,10 @@ def test_the_docs_list_every_exit_status() -> None:
     rows = [line for line in table.splitlines() if line.startswith("| ") and line[2].isdigit()]
 
     assert rows == [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES.items()]
+
+
+def test_fake_passes_on_its_own_errors_and_status(tmp_path: Path) -> None:
+    result = run("fake", "--seed", str(tmp_path / "missing.json"))
+
+    assert result.returncode == 2
+    assert "cannot seed from" in result.stderr
