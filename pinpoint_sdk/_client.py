@@ -131,9 +131,9 @@ class PinpointClient(Resources):
         retry_policy: RetryPolicy | None = None,
         retry_budget: RetryBudget | None = None,
     ) -> None:
-        install_secret_redaction()
         if session is None:
             session = AioSession(profile=profile_name) if profile_name else get_session()
+        install_secret_redaction(session)
         if aws_access_key_id or aws_secret_access_key or aws_session_token:
             session.set_credentials(aws_access_key_id, aws_secret_access_key, aws_session_token)
         merged = _DEFAULT_POOL.merge(config) if config else _DEFAULT_POOL

@@ -47,6 +47,7 @@ from ._exceptions import (
 from ._operations import CLIENT_METHODS, RETRY_UNSAFE
 from ._response import ResponseMetadata
 from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
+from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
 from ._tracing import CallSpan, start_call_span
 
@@ -95,6 +96,9 @@ def _never_connected(error: EndpointConnectionError) -> bool:
 
 def translate(error: Exception, operation: str) -> PinpointError:
     """Maps a botocore/aiobotocore exception to our error tree."""
+    # The service may echo the request, secrets included, in its message; botocore's error
+    # stays chained as ``__cause__``, so its message and ``response`` are cleaned in place.
+    hide_secrets(error)
     if isinstance(error, ClientError):
         details = error.response.get("Error", {})
         meta = error.response.get("ResponseMetadata", {})

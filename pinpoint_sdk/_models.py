@@ -7,7 +7,8 @@ returns). Two bases split the two directions:
 - ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected and
   required members are required, so a misspelt or missing field fails before anything is sent.
 - ``ResponseModel``: shapes that only ever come back from the service. Unknown fields are kept
-  (``model.model_extra``), because AWS adds fields over time.
+  (``model.model_extra``), because AWS adds fields over time. ``repr()`` does not show a kept
+  field with a secret name.
 
 Responses are parsed by :func:`parse_response`: strict validation first (fast, in Rust); when
 that fails because the service sent something the model does not know (a new enum value, a
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Iterator
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
-from ._logging import redact
+from ._secrets import is_secret_name, redact
 
 __all__ = [
     "PinpointEnum",
@@ -79,9 +81,22 @@ class RequestModel(PinpointModel):
 
 
 class ResponseModel(PinpointModel):
-    """A shape that only comes back from the service: unknown fields are kept."""
+    """A shape that only comes back from the service: unknown fields are kept.
+
+    An unknown field whose name is a secret's (an ``ApiKey`` the model does not know yet) is
+    left out of ``repr()``, and secrets inside other unknown fields are masked.
+    """
 
     model_config = ConfigDict(extra="allow")
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        extra = self.__pydantic_extra__ or {}
+        for name, value in super().__repr_args__():
+            if name is not None and name in extra:
+                if is_secret_name(name):
+                    continue
+                value = redact(value)
+            yield name, value
 
 
 def parse_response(model: type[ModelT], data: Any) -> ModelT:
