@@ -45,7 +45,7 @@ from ._exceptions import (
     PinpointValidationError,
 )
 from ._operations import CLIENT_METHODS, RETRY_UNSAFE
-from ._response import ResponseMetadata
+from ._response import ResponseMetadata, shallow_error_body
 from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
 from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
@@ -77,11 +77,14 @@ def keep_raw_body(
 
     The SDK parses a successful body itself, with pydantic-core: faster than botocore's
     parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
-    object instead, so the body is not parsed twice. Error bodies are left to botocore.
+    object instead, so the body is not parsed twice. Error bodies are left to botocore, but
+    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
     """
     if 200 <= response_dict.get("status_code", 0) < 300:
         customized_response_dict[_RAW_BODY] = response_dict.get("body")
         response_dict["body"] = b"{}"
+    else:
+        response_dict["body"] = shallow_error_body(response_dict.get("body"))
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
