@@ -16,6 +16,7 @@ from aiobotocore.session import AioSession, get_session
 from ._exceptions import ClientClosedError
 from ._invoke import CallResult, invoke, keep_raw_body
 from ._logging import install_secret_redaction
+from ._params import refuse_unencodable_body
 from ._retry import RetryBudget, RetryPolicy
 from .resources import Resources
 
@@ -77,6 +78,7 @@ class _Connection:
                     creator = self._session.create_client("pinpoint", **self._client_kwargs)
                     client = await stack.enter_async_context(creator)
                     client.meta.events.register("before-parse.pinpoint", keep_raw_body)
+                    client.meta.events.register("before-call.pinpoint", refuse_unencodable_body)
                     self._client = client
                     self._stack = stack
         if self.closed:

@@ -321,7 +321,9 @@ async def invoke(
         )
     except BaseException as error:
         if isinstance(error, PinpointError):
-            error.attempts = call.attempts
+            # A body refused before sending (``_params``) was not an HTTP attempt.
+            invalid = isinstance(error, PinpointValidationError)
+            error.attempts = 0 if invalid else call.attempts
         # Cancellation too: a cancelled call still ends its span and says how it ended.
         _finished(call, metadata, error)
         raise

@@ -4,11 +4,12 @@ Every structure shape of the Pinpoint model is a pydantic model whose attributes
 snake_case and whose aliases are botocore's member names (the keys aiobotocore takes and
 returns). Two bases split the two directions:
 
-- ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected and
-  required members are required, so a misspelt or missing field fails before anything is sent.
+- ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected,
+  required members are required and a number is not a string, so a misspelt, missing or
+  mistyped field fails before anything is sent.
 - ``ResponseModel``: shapes that only ever come back from the service. Unknown fields are kept
-  (``model.model_extra``), because AWS adds fields over time. ``repr()`` does not show a kept
-  field with a secret name.
+  (``model.model_extra``), because AWS adds fields over time, and a number where the model
+  says string becomes that string. ``repr()`` does not show a kept field with a secret name.
 
 Responses are parsed by :func:`parse_response`: strict validation first (fast, in Rust); when
 that fails because the service sent something the model does not know (a new enum value, a
@@ -56,7 +57,6 @@ class PinpointModel(BaseModel):
         validate_by_alias=True,
         defer_build=True,
         protected_namespaces=(),
-        coerce_numbers_to_str=True,
         extra="forbid",
     )
 
@@ -83,11 +83,12 @@ class RequestModel(PinpointModel):
 class ResponseModel(PinpointModel):
     """A shape that only comes back from the service: unknown fields are kept.
 
-    An unknown field whose name is a secret's (an ``ApiKey`` the model does not know yet) is
-    left out of ``repr()``, and secrets inside other unknown fields are masked.
+    A number where the model says string is kept as that string (the service's JSON is not
+    ours to fix). An unknown field whose name is a secret's (an ``ApiKey`` the model does not
+    know yet) is left out of ``repr()``, and secrets inside other unknown fields are masked.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         extra = self.__pydantic_extra__ or {}
