@@ -174,7 +174,7 @@ async def main() -> None:
                     times.append(time.perf_counter() - started)
             raw_median, sdk_median = statistics.median(raw_times), statistics.median(sdk_times)
             print(
-                f"{name:24} raw {raw_median * 1000:8.1f} ms   sdk {sdk_median * 1000:8.1f} ms"
+                f"{name:28} raw {raw_median * 1000:8.1f} ms   sdk {sdk_median * 1000:8.1f} ms"
                 f"   sdk/raw {sdk_median / raw_median:.3f}"
             )
     await runner.cleanup()

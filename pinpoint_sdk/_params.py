@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from botocore import xform_name
-from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
+from botocore.model import ListShape, MapShape, OperationModel, StructureShape
 
 from ._exceptions import PinpointValidationError
 
@@ -86,7 +86,8 @@ def refuse_unencodable_body(params: dict[str, Any], model: OperationModel, **_: 
     # Most bodies hold no backslash at all: one byte is found at memchr speed, three are not.
     if not isinstance(body, bytes) or b"\\" not in body or b"\\ud" not in body:
         return
-    shape = model.input_shape
+    # botocore's shapes are untyped (cached properties): Any, checked with isinstance.
+    shape: Any = model.input_shape
     payload = shape.serialization.get("payload") if shape is not None else None
     if shape is None or payload is None:
         return
@@ -95,9 +96,9 @@ def refuse_unencodable_body(params: dict[str, Any], model: OperationModel, **_: 
         raise PinpointValidationError(f"{model.name}: {where} {UNENCODABLE}; nothing was sent")
 
 
-def _first_unencodable(shape: Shape | None, value: Any, where: str) -> str | None:
+def _first_unencodable(shape: Any, value: Any, where: str) -> str | None:
     """Where in ``value`` (of ``shape``) the first lone surrogate is, or None."""
-    pending: list[tuple[Shape | None, Any, str]] = [(shape, value, where)]
+    pending: list[tuple[Any, Any, str]] = [(shape, value, where)]
     while pending:
         shape, value, where = pending.pop()
         if isinstance(value, str):
@@ -119,11 +120,9 @@ def _first_unencodable(shape: Shape | None, value: Any, where: str) -> str | Non
     return None
 
 
-def _members_by_key(shape: Shape | None) -> dict[str, tuple[str, Shape]]:
+def _members_by_key(shape: Any) -> dict[str, tuple[str, Any]]:
     """A structure's members by their key in the JSON body."""
-    if not isinstance(shape, StructureShape):
-        return {}
+    members: Any = shape.members if isinstance(shape, StructureShape) else {}
     return {
-        member.serialization.get("name", name): (name, member)
-        for name, member in shape.members.items()
+        member.serialization.get("name", name): (name, member) for name, member in members.items()
     }
