@@ -119,11 +119,14 @@ def parse_response_json(model: type[ModelT], body: bytes) -> ModelT:
     try:
         return model.model_validate_json(body)
     except ValidationError as error:
-        if any(e["type"] == "json_invalid" for e in error.errors()):
+        invalid = [e["msg"] for e in error.errors() if e["type"] == "json_invalid"]
+        if invalid:
             # The start of the body says what came instead (an HTML page, a cut stream), but
             # it may hold a secret (a channel's Credential): those are masked.
             start = redact(body[:80].decode("utf-8", "replace"))
-            raise ValueError(f"the response body is not valid JSON: {start!r}") from error
+            # pydantic-core reads JSON up to a fixed depth (about 200 levels), no deeper.
+            what = "nested too deeply to read" if "recursion" in invalid[0] else "not valid JSON"
+            raise ValueError(f"the response body is {what}: {start!r}") from error
         return parse_response(model, json.loads(body))
 
 
