@@ -5,7 +5,8 @@ between raw aiobotocore and the SDK (same session, same transport, botocore retr
 both) so that both see the same machine state:
 
 - ``GetCampaign``: N calls, one after another;
-- a 10,000-item campaign listing in pages of 100 (raw: a token loop; SDK: ``async for``).
+- a 10,000-item campaign listing in pages of 100 (raw: a token loop; SDK: ``async for``);
+- ``SendMessages`` to 100 addresses, N/10 calls: the body the SDK validates and checks.
 
 Prints the median of each side and the SDK/raw ratio (targets: at most 1.10, aim 1.03).
 
@@ -26,6 +27,7 @@ from aiobotocore.session import get_session
 from aiohttp import web
 
 from pinpoint_sdk import PinpointClient
+from pinpoint_sdk.models import MessageRequest
 
 TOTAL_ITEMS = 10_000
 CREDENTIALS: dict[str, Any] = {
@@ -74,6 +76,21 @@ async def list_campaigns(request: web.Request) -> web.Response:
     return web.Response(body=PAGES[start], content_type="application/json")
 
 
+#: A SendMessages body to 100 addresses, as botocore params (raw) and as SDK arguments.
+ADDRESSES = {
+    f"+1206555{n:04d}": {"ChannelType": "SMS", "BodyOverride": f"Hello {n}", "Context": {"n": "1"}}
+    for n in range(100)
+}
+SMS = {"SMSMessage": {"Body": "Your code is 123456", "MessageType": "TRANSACTIONAL"}}
+SENT = json.dumps(
+    {"MessageResponse": {"ApplicationId": "app1", "RequestId": "r1", "Result": {}}}
+).encode()
+
+
+async def send_messages(request: web.Request) -> web.Response:
+    return web.Response(body=SENT, content_type="application/json")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=300)
@@ -83,6 +100,7 @@ async def main() -> None:
     app = web.Application()
     app.router.add_get("/v1/apps/{app}/campaigns/{campaign}", get_campaign)
     app.router.add_get("/v1/apps/{app}/campaigns", list_campaigns)
+    app.router.add_post("/v1/apps/{app}/messages", send_messages)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -124,9 +142,24 @@ async def main() -> None:
                 seen += 1
             assert seen == TOTAL_ITEMS
 
+        sends = max(1, args.calls // 10)
+
+        async def raw_sends() -> None:
+            request = {"Addresses": ADDRESSES, "MessageConfiguration": SMS}
+            for _ in range(sends):
+                await raw.send_messages(ApplicationId="app1", MessageRequest=request)
+
+        async def sdk_sends() -> None:
+            for _ in range(sends):
+                request = MessageRequest.model_validate(
+                    {"Addresses": ADDRESSES, "MessageConfiguration": SMS}
+                )
+                await sdk.messages.send("app1", request)
+
         cases = {
             f"GetCampaign x{args.calls}": (raw_calls, sdk_calls),
             f"listing {TOTAL_ITEMS} items": (raw_listing, sdk_listing),
+            f"SendMessages x{sends} (100 addr)": (raw_sends, sdk_sends),
         }
         for raw_case, sdk_case in cases.values():  # warm up connections and schemas
             await raw_case()
@@ -141,7 +174,7 @@ async def main() -> None:
                     times.append(time.perf_counter() - started)
             raw_median, sdk_median = statistics.median(raw_times), statistics.median(sdk_times)
             print(
-                f"{name:24} raw {raw_median * 1000:8.1f} ms   sdk {sdk_median * 1000:8.1f} ms"
+                f"{name:28} raw {raw_median * 1000:8.1f} ms   sdk {sdk_median * 1000:8.1f} ms"
                 f"   sdk/raw {sdk_median / raw_median:.3f}"
             )
     await runner.cleanup()

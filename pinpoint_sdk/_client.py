@@ -16,6 +16,7 @@ from aiobotocore.session import AioSession, get_session
 from ._exceptions import ClientClosedError
 from ._invoke import CallResult, invoke, keep_raw_body
 from ._logging import install_secret_redaction
+from ._params import refuse_unencodable_body
 from ._retry import RetryBudget, RetryPolicy
 from .resources import Resources
 
@@ -77,6 +78,7 @@ class _Connection:
                     creator = self._session.create_client("pinpoint", **self._client_kwargs)
                     client = await stack.enter_async_context(creator)
                     client.meta.events.register("before-parse.pinpoint", keep_raw_body)
+                    client.meta.events.register("before-call.pinpoint", refuse_unencodable_body)
                     self._client = client
                     self._stack = stack
         if self.closed:
@@ -131,9 +133,9 @@ class PinpointClient(Resources):
         retry_policy: RetryPolicy | None = None,
         retry_budget: RetryBudget | None = None,
     ) -> None:
-        install_secret_redaction()
         if session is None:
             session = AioSession(profile=profile_name) if profile_name else get_session()
+        install_secret_redaction(session)
         if aws_access_key_id or aws_secret_access_key or aws_session_token:
             session.set_credentials(aws_access_key_id, aws_secret_access_key, aws_session_token)
         merged = _DEFAULT_POOL.merge(config) if config else _DEFAULT_POOL

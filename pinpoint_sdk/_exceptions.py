@@ -28,6 +28,7 @@ retried.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 __all__ = [
     "APIConnectionError",
@@ -41,10 +42,32 @@ __all__ = [
 
 
 class PinpointError(Exception):
-    """Base of every error raised by pinpoint_sdk."""
+    """Base of every error raised by pinpoint_sdk.
+
+    Every error pickles and copies with all its fields (Celery, multiprocessing and
+    pytest-xdist move errors between processes); see :meth:`__reduce__`.
+    """
 
     #: HTTP attempts the call made before this error (0: it failed before sending anything).
     attempts: int = 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles the message and every field, without calling ``__init__`` again.
+
+        Python's default rebuilds an exception as ``cls(*args)``, which cannot pass the
+        keyword-only fields our constructors require. Fields are instance attributes, so
+        ``__dict__`` holds all of them, whichever subclass added them: a new field needs
+        nothing here. The chained cause and the traceback are not kept, as for any exception.
+        """
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[PinpointError], args: tuple[Any, ...]) -> PinpointError:
+    """An instance of ``cls`` with ``args``; pickle then restores its fields."""
+    error = cls.__new__(cls, *args)
+    # The built-in base's own state (``ImportError.msg``, ``OSError``'s): set by its __init__.
+    super(PinpointError, error).__init__(*args)
+    return error
 
 
 class PinpointValidationError(PinpointError, ValueError):

@@ -45,8 +45,9 @@ from ._exceptions import (
     PinpointValidationError,
 )
 from ._operations import CLIENT_METHODS, RETRY_UNSAFE
-from ._response import ResponseMetadata
+from ._response import ResponseMetadata, shallow_error_body
 from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
+from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
 from ._tracing import CallSpan, start_call_span
 
@@ -76,11 +77,14 @@ def keep_raw_body(
 
     The SDK parses a successful body itself, with pydantic-core: faster than botocore's
     parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
-    object instead, so the body is not parsed twice. Error bodies are left to botocore.
+    object instead, so the body is not parsed twice. Error bodies are left to botocore, but
+    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
     """
     if 200 <= response_dict.get("status_code", 0) < 300:
         customized_response_dict[_RAW_BODY] = response_dict.get("body")
         response_dict["body"] = b"{}"
+    else:
+        response_dict["body"] = shallow_error_body(response_dict.get("body"))
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
@@ -95,6 +99,9 @@ def _never_connected(error: EndpointConnectionError) -> bool:
 
 def translate(error: Exception, operation: str) -> PinpointError:
     """Maps a botocore/aiobotocore exception to our error tree."""
+    # The service may echo the request, secrets included, in its message; botocore's error
+    # stays chained as ``__cause__``, so its message and ``response`` are cleaned in place.
+    hide_secrets(error)
     if isinstance(error, ClientError):
         details = error.response.get("Error", {})
         meta = error.response.get("ResponseMetadata", {})
@@ -314,7 +321,9 @@ async def invoke(
         )
     except BaseException as error:
         if isinstance(error, PinpointError):
-            error.attempts = call.attempts
+            # A body refused before sending (``_params``) was not an HTTP attempt.
+            invalid = isinstance(error, PinpointValidationError)
+            error.attempts = 0 if invalid else call.attempts
         # Cancellation too: a cancelled call still ends its span and says how it ended.
         _finished(call, metadata, error)
         raise

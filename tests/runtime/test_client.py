@@ -93,7 +93,7 @@ async def test_invalid_bodies_fail_before_any_request(
             "app1",
             schedule={"StartTime": "IMMEDIATE", "Frequency": "SOMETIMES"},  # type: ignore[arg-type]
         )
-    with pytest.raises(PinpointValidationError, match="ApplicationId"):
+    with pytest.raises(PinpointValidationError, match="application_id"):
         await client.campaigns.get("", "c1")
     assert route.call_count == 0
 
@@ -188,10 +188,10 @@ async def test_query_parameters_are_checked_by_the_sdk_since_botocore_validation
     assert not isinstance(raw._serializer, ParamValidationDecorator)
     route = respx_mock.route().mock(return_value=httpx.Response(202, json={"Message": "ok"}))
     bad_version: Any = 5
-    with pytest.raises(PinpointValidationError, match="Version"):
+    with pytest.raises(PinpointValidationError, match="version"):
         await client.templates.email.delete("welcome", version=bad_version)
     missing: Any = None
-    with pytest.raises(PinpointValidationError, match="TagKeys"):
+    with pytest.raises(PinpointValidationError, match="tag_keys"):
         await client.tags.remove("arn:aws:mobiletargeting:us-east-1:1:apps/a1", tag_keys=missing)
     assert route.call_count == 0
 
