@@ -32,6 +32,8 @@ INTERNAL = {
     "pinpoint_sdk._secrets._TooDeep",  # unwinds a walk that is too deep; caught at once
     "pinpoint_sdk.testing._errors.ServiceError",  # the fake turns it into an HTTP answer
     "pinpoint_sdk.testing._encode.FakeBugError",  # a bug in the fake itself
+    "pinpoint_sdk.testing._control._BadRequest",  # a bad control request, answered with 400
+    "pinpoint_sdk.cli.CommandError",  # the console script's one-line error and exit status
 }
 
 
