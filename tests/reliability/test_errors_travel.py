@@ -25,6 +25,7 @@ from reliability_support import APP_ID, SEED, http_client
 
 import pinpoint_sdk
 from pinpoint_sdk import NotFoundException, PinpointError
+from pinpoint_sdk.builders.rules import RULES
 from pinpoint_sdk.testing import FakePinpoint
 
 #: Exceptions that never leave the package: the fake's internal signals, control flow.
@@ -59,7 +60,8 @@ def _sample(annotation: Any, name: str) -> Any:
     if origin is typing.Literal:
         return typing.get_args(annotation)[-1]
     if annotation is str:
-        return f"{name}-value"
+        # A builder problem names a rule, and only registered rule ids can be named.
+        return next(iter(RULES)) if name == "rule" else f"{name}-value"
     if annotation is bool:
         return True
     if annotation is int:
