@@ -81,10 +81,12 @@ def client_config(config: AioConfig | None, timeout: float | Timeout | None) -> 
     """
     base = Timeout()
     if config is not None:
-        given = getattr(config, "_user_provided_options", {})
+        # botocore sets a Config's options as attributes of its own; it keeps which were given.
+        options: dict[str, Any] = vars(config)
+        given = options.get("_user_provided_options", {})
         base = Timeout(
-            connect=config.connect_timeout if "connect_timeout" in given else base.connect,
-            read=config.read_timeout if "read_timeout" in given else base.read,
+            connect=options["connect_timeout"] if "connect_timeout" in given else base.connect,
+            read=options["read_timeout"] if "read_timeout" in given else base.read,
             total=base.total,
         )
     timeouts = resolve_timeout(timeout, base)

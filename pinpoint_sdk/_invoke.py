@@ -52,7 +52,7 @@ from ._response import ResponseMetadata
 from ._retry import Retrier, RetryState, error_code
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
 from ._setup_errors import setup_error, unknown_region_error
-from ._timeout import Timeout, deadline_at
+from ._timeout import Timeout, within
 from ._tracing import CallSpan, start_call_span
 
 logger = logging.getLogger("pinpoint_sdk")
@@ -182,10 +182,7 @@ async def _attempt(
         connection.use_call_timeouts(client)
         token = CALL_TIMEOUTS.set((timeout.connect, timeout.read))
     try:
-        if limit is None:
-            return await method(**params)
-        async with deadline_at(limit):
-            return await method(**params)
+        return await within(limit, method(**params))
     except asyncio.TimeoutError as error:
         raise _closed_or(
             connection,
@@ -221,7 +218,7 @@ def _time_limit(timeout: Timeout, state: RetryState) -> tuple[float | None, str]
     deadline = state.deadline
     attempt_end = None if timeout.attempt is None else time.monotonic() + timeout.attempt
     if deadline is None and attempt_end is None:
-        return None, ""
+        return None, "the attempt timed out"
     if attempt_end is not None and (deadline is None or attempt_end < deadline):
         end, reason = attempt_end, f"no answer within the attempt timeout of {timeout.attempt} s"
     else:

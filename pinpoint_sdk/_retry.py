@@ -238,7 +238,9 @@ class _PastDeadline(stop_base):
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         deadline = cast(RetryState, retry_state).deadline
-        return deadline is not None and time.monotonic() + retry_state.upcoming_sleep >= deadline
+        # tenacity computes the wait before the stop since 8.3; with an older one, only "now".
+        wait = getattr(retry_state, "upcoming_sleep", 0.0)
+        return deadline is not None and time.monotonic() + wait >= deadline
 
 
 class _BudgetCannotPay(stop_base):

@@ -17,17 +17,17 @@ The defaults are chosen for a service that calls Pinpoint while someone waits:
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from collections.abc import Awaitable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ._exceptions import PinpointValidationError
 
-__all__ = ["Timeout", "deadline_at", "resolve_timeout"]
+__all__ = ["Timeout", "resolve_timeout", "within"]
 
-if sys.version_info >= (3, 11):
-    from asyncio import timeout_at as deadline_at
-else:  # pragma: no cover - aiohttp installs async-timeout on Python 3.10
-    from async_timeout import timeout_at as deadline_at  # type: ignore[import-not-found, unused-ignore]
+ResultT = TypeVar("ResultT")
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,14 @@ def resolve_timeout(value: float | Timeout | None, current: Timeout) -> Timeout:
             f"timeout must be a number of seconds or a Timeout, not {value!r}"
         )
     return replace(current, attempt=float(value))
+
+
+async def within(deadline: float | None, awaitable: Awaitable[ResultT]) -> ResultT:
+    """Awaits ``awaitable``, raising ``TimeoutError`` at ``deadline`` (event-loop time)."""
+    if deadline is None:
+        return await awaitable
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout_at(deadline):
+            return await awaitable
+    # Python 3.10 has no asyncio.timeout; wait_for costs a task per call there.
+    return await asyncio.wait_for(awaitable, deadline - asyncio.get_running_loop().time())

@@ -30,9 +30,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from botocore.exceptions import BotoCoreError
-
-from . import NotFoundException, PinpointClient, PinpointError
+from . import NotFoundException, PinpointClient, PinpointConfigurationError, PinpointError
 from .builders import END, Dimensions, JourneyBuilder, SegmentBuilder, to_text
 from .models import (
     AddressConfiguration,
@@ -294,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         result = asyncio.run(_run(args, print))
-    except BotoCoreError as error:  # no region, no credentials, an unreachable endpoint...
+    except PinpointConfigurationError as error:  # no region, no credentials, no profile...
         print(f"could not call Pinpoint: {error}", file=sys.stderr)
         print("Configure AWS (region, credentials) or run without options to use the fake.",
               file=sys.stderr)  # fmt: skip

@@ -187,12 +187,19 @@ async def test_endless_empty_pages_with_new_tokens_stop_with_a_typed_error(
     assert route.call_count == MAX_EMPTY_PAGES
 
 
-async def test_a_run_of_empty_pages_shorter_than_the_bound_is_followed(
+async def test_empty_pages_up_to_the_bound_are_followed_and_one_more_stops_paging(
     client: PinpointClient, respx_mock: respx.MockRouter
 ) -> None:
+    # MAX_EMPTY_PAGES - 1 empty pages, then the item: a slow listing, not a loop.
     route = _serve_empty_pages(respx_mock, then_items_after=MAX_EMPTY_PAGES - 1)
     campaigns = [c.id async for c in client.campaigns.list("app1")]
     assert campaigns == [f"c{MAX_EMPTY_PAGES}"]
+    assert route.call_count == MAX_EMPTY_PAGES
+    # MAX_EMPTY_PAGES empty pages: a loop, even though the item would have come next.
+    respx_mock.routes.clear()
+    route = _serve_empty_pages(respx_mock, then_items_after=MAX_EMPTY_PAGES)
+    with pytest.raises(PaginationError):
+        await _every_item(client.campaigns.list("app1"))
     assert route.call_count == MAX_EMPTY_PAGES
 
 
