@@ -42,9 +42,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from botocore.exceptions import BotoCoreError
-
-from . import NotFoundException, PinpointClient, PinpointError
+from . import NotFoundException, PinpointClient, PinpointConfigurationError, PinpointError
 from .builders import END, Dimensions, JourneyBuilder, SegmentBuilder, to_text
 from .export import export_application
 from .models import (
@@ -480,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         result = asyncio.run(_run(args, print))
-    except BotoCoreError as error:  # no region, no credentials, an unreachable endpoint...
+    except PinpointConfigurationError as error:  # no region, no credentials, no profile...
         print(f"could not call Pinpoint: {error}", file=sys.stderr)
         print("Configure AWS (region, credentials) or run without options to use the fake.",
               file=sys.stderr)  # fmt: skip
