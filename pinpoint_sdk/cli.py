@@ -235,9 +235,22 @@ def explain(error: BaseException, args: argparse.Namespace) -> CommandError:
         return error
     from botocore import exceptions as botocore_errors
 
-    from ._exceptions import APIConnectionError, APIStatusError, PinpointValidationError
+    from ._exceptions import (
+        APIConnectionError,
+        APIStatusError,
+        PinpointConfigurationError,
+        PinpointValidationError,
+    )
 
     where = getattr(args, "endpoint_url", None) or getattr(args, "region", None)
+    if isinstance(error, PinpointConfigurationError):
+        # The SDK's typed set-up error; botocore's own, its cause, gets the command's hints.
+        if isinstance(error.__cause__, botocore_errors.BotoCoreError):
+            cause = explain(error.__cause__, args)
+            if cause.status == CONFIGURATION:
+                return cause
+        message = str(error).removesuffix(f". {error.hint}")
+        return CommandError(message, error.hint, CONFIGURATION)
     if isinstance(error, botocore_errors.NoRegionError):
         return CommandError(
             "no AWS region is configured",
