@@ -1,12 +1,15 @@
 """Requests per second of FakePinpoint, in process and over HTTP, through aiobotocore.
 
     python benchmarks/fake_throughput.py [--reads 2000] [--writes 200] [--concurrency 20]
+                                         [--fake-only]
 
 Each mode runs the same mix: ``--writes`` CreateSegment calls, then ``--reads`` GetCampaign
 calls, ``--concurrency`` at a time on one client. In process uses aiobotocore's httpx
 backend with ``fake.mock()`` (no sockets); HTTP uses the default aiohttp backend against
-``FakePinpointServer`` on 127.0.0.1. Also reports the fake alone (``fake.invoke``), the
-floor under both. Not part of the test suite.
+``FakePinpointServer`` on 127.0.0.1. Also reports the fake alone: ``wire`` answers a signed
+GetCampaign as bytes (``fake.handle``: region, routing, decoding, encoding; no client, no
+socket), ``direct`` runs GetApp through ``fake.invoke`` (no wire at all). Not part of the
+test suite.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
 from aiobotocore.session import get_session
 
-from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
+from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer, WireRequest
 
 CREDENTIALS: dict[str, Any] = {
     "region_name": "us-east-1",
@@ -119,15 +122,50 @@ def measure_direct(reads: int) -> None:
     print(f"{'direct':>10}: {reads / (time.perf_counter() - started):8.0f} req/s (fake.invoke)")
 
 
+def measure_wire(reads: int) -> None:
+    fake = FakePinpoint()
+    app = fake.invoke("CreateApp", {"CreateApplicationRequest": {"Name": "bench"}})
+    assert app is not None
+    segment = fake.invoke(
+        "CreateSegment", {"ApplicationId": app["Id"], "WriteSegmentRequest": {"Name": "s"}}
+    )
+    assert segment is not None
+    campaign = fake.invoke(
+        "CreateCampaign",
+        {
+            "ApplicationId": app["Id"],
+            "WriteCampaignRequest": {"Name": "c", "SegmentId": segment["Id"]},
+        },
+    )
+    assert campaign is not None
+    # What botocore sends: the region the fake serves from is in the credential scope.
+    headers = {
+        "Authorization": "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/"
+        "mobiletargeting/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd",
+        "X-Amz-Date": "20260101T000000Z",
+    }
+    request = WireRequest.from_url(
+        "GET", f"/v1/apps/{app['Id']}/campaigns/{campaign['Id']}", headers=headers
+    )
+    started = time.perf_counter()
+    for _ in range(reads):
+        outcome = fake.handle(request)
+        assert outcome.response is not None and outcome.response.status == 200
+    print(f"{'wire':>10}: {reads / (time.perf_counter() - started):8.0f} req/s (fake.handle)")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reads", type=int, default=2000)
     parser.add_argument("--writes", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--fake-only", action="store_true", help="only the wire and direct rows")
     args = parser.parse_args()
     print(f"{args.reads} GetCampaign + {args.writes} CreateSegment, {args.concurrency} at a time")
-    for mode in ("in-process", "http"):
-        await measure(mode, args.reads, args.writes, args.concurrency)
+    if not args.fake_only:
+        for mode in ("in-process", "http"):
+            await measure(mode, args.reads, args.writes, args.concurrency)
+    measure_wire(args.reads)
     measure_direct(args.reads)
 
 

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
     from ._exceptions import APIStatusError as APIStatusError
     from ._exceptions import APITimeoutError as APITimeoutError
     from ._exceptions import ClientClosedError as ClientClosedError
+    from ._exceptions import CredentialsError as CredentialsError
+    from ._exceptions import PaginationError as PaginationError
+    from ._exceptions import PinpointConfigurationError as PinpointConfigurationError
     from ._exceptions import PinpointError as PinpointError
     from ._exceptions import PinpointValidationError as PinpointValidationError
+    from ._exceptions import RegionError as RegionError
     from ._operations import OPERATIONS as OPERATIONS
     from ._response import ResponseMetadata as ResponseMetadata
     from ._response import response_metadata as response_metadata
@@ -40,6 +44,7 @@ if TYPE_CHECKING:
     from ._service_errors import NotFoundException as NotFoundException
     from ._service_errors import PayloadTooLargeException as PayloadTooLargeException
     from ._service_errors import TooManyRequestsException as TooManyRequestsException
+    from ._timeout import Timeout as Timeout
     from .pagination import AsyncPaginator as AsyncPaginator
     from .pagination import Page as Page
 
@@ -53,19 +58,24 @@ _SOURCES: dict[str, str] = {
     "BadRequestException": "._service_errors",
     "ClientClosedError": "._exceptions",
     "ConflictException": "._service_errors",
+    "CredentialsError": "._exceptions",
     "ForbiddenException": "._service_errors",
     "InternalServerErrorException": "._service_errors",
     "MethodNotAllowedException": "._service_errors",
     "NotFoundException": "._service_errors",
     "OPERATIONS": "._operations",
     "Page": ".pagination",
+    "PaginationError": "._exceptions",
     "PayloadTooLargeException": "._service_errors",
     "PinpointClient": "._client",
+    "PinpointConfigurationError": "._exceptions",
     "PinpointError": "._exceptions",
     "PinpointValidationError": "._exceptions",
+    "RegionError": "._exceptions",
     "ResponseMetadata": "._response",
     "RetryBudget": "._retry",
     "RetryPolicy": "._retry",
+    "Timeout": "._timeout",
     "TooManyRequestsException": "._service_errors",
     "response_metadata": "._response",
 }
@@ -80,18 +90,23 @@ __all__ = [
     "BadRequestException",
     "ClientClosedError",
     "ConflictException",
+    "CredentialsError",
     "ForbiddenException",
     "InternalServerErrorException",
     "MethodNotAllowedException",
     "NotFoundException",
     "Page",
+    "PaginationError",
     "PayloadTooLargeException",
     "PinpointClient",
+    "PinpointConfigurationError",
     "PinpointError",
     "PinpointValidationError",
+    "RegionError",
     "ResponseMetadata",
     "RetryBudget",
     "RetryPolicy",
+    "Timeout",
     "TooManyRequestsException",
     "response_metadata",
 ]

@@ -4,10 +4,14 @@
 
     PinpointError
     ├── PinpointValidationError      invalid input, raised before any byte is sent (also ValueError)
+    ├── PinpointConfigurationError   the client cannot sign or address a request; nothing was sent
+    │   ├── CredentialsError         no credentials, incomplete ones, or their provider failed
+    │   └── RegionError              no region, an invalid one, or one Pinpoint has no endpoint in
     ├── ClientClosedError            the client was closed, or used after close()
     ├── APIConnectionError           no usable HTTP response (refused, reset, dropped)
-    │   └── APITimeoutError          connect or read timeout
+    │   └── APITimeoutError          connect, read, attempt or call deadline passed
     ├── APIResponseValidationError   a 2xx response that cannot be understood at all
+    │   └── PaginationError          pages that make no progress (a repeated token, empty pages)
     └── APIStatusError               the service answered with an error status
         ├── BadRequestException           400   (one subclass per error shape of the model,
         ├── ForbiddenException            403    generated in ``_service_errors``, named as
@@ -18,16 +22,17 @@
         ├── TooManyRequestsException      429
         └── InternalServerErrorException  500
 
-Every error raised by a call carries ``attempts``, the HTTP attempts it made. Every
-``APIStatusError`` carries ``status_code``, the service's error ``code``, ``message``,
-``request_id`` and the ``operation`` name. Connection errors say whether the request may have
-reached the service (``request_sent``), which is what decides if a non-idempotent call may be
-retried.
+Every error raised by a call carries ``attempts``, the HTTP attempts it made, and
+``request_sent``: whether the request may have reached the service (``False`` only when it
+certainly did not, so that even a send may be made again). Every ``APIStatusError`` carries
+``status_code``, the service's error ``code``, ``message``, ``request_id`` and the
+``operation`` name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 __all__ = [
     "APIConnectionError",
@@ -35,24 +40,83 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "ClientClosedError",
+    "CredentialsError",
+    "PaginationError",
+    "PinpointConfigurationError",
     "PinpointError",
     "PinpointValidationError",
+    "RegionError",
 ]
 
 
 class PinpointError(Exception):
-    """Base of every error raised by pinpoint_sdk."""
+    """Base of every error raised by pinpoint_sdk.
+
+    Every error pickles and copies with all its fields (Celery, multiprocessing and
+    pytest-xdist move errors between processes); see :meth:`__reduce__`.
+    """
 
     #: HTTP attempts the call made before this error (0: it failed before sending anything).
     attempts: int = 0
+    #: Whether the request may have reached the service. False only when it certainly did not
+    #: (invalid input, no credentials, a connection that never opened, a closed client).
+    request_sent: bool = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles the message and every field, without calling ``__init__`` again.
+
+        Python's default rebuilds an exception as ``cls(*args)``, which cannot pass the
+        keyword-only fields our constructors require. Fields are instance attributes, so
+        ``__dict__`` holds all of them, whichever subclass added them: a new field needs
+        nothing here. The chained cause and the traceback are not kept, as for any exception.
+        """
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[PinpointError], args: tuple[Any, ...]) -> PinpointError:
+    """An instance of ``cls`` with ``args``; pickle then restores its fields."""
+    error = cls.__new__(cls, *args)
+    # The built-in base's own state (``ImportError.msg``, ``OSError``'s): set by its __init__.
+    super(PinpointError, error).__init__(*args)
+    return error
 
 
 class PinpointValidationError(PinpointError, ValueError):
     """The request is invalid; nothing was sent. The message names the offending fields."""
 
 
+class PinpointConfigurationError(PinpointError):
+    """The client cannot sign or address a request; nothing was sent.
+
+    ``hint`` says what to check. botocore's exception (``NoRegionError``, ``ProfileNotFound``,
+    ...) is the ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, hint: str, operation: str | None = None) -> None:
+        super().__init__(f"{message}. {hint}")
+        self.hint = hint
+        self.operation = operation
+
+
+class CredentialsError(PinpointConfigurationError):
+    """No usable AWS credentials: none were found, some are missing, or a provider failed."""
+
+
+class RegionError(PinpointConfigurationError):
+    """No region, an invalid region name, or a region Pinpoint has no known endpoint in."""
+
+
 class ClientClosedError(PinpointError, RuntimeError):
-    """The ``PinpointClient`` is closed; create a new one."""
+    """The ``PinpointClient`` is closed; create a new one.
+
+    Raised by calls made after ``close()`` (``request_sent`` False), and by calls that were in
+    flight or waiting to retry when it was called: ``request_sent`` then says whether one of
+    their attempts may have reached the service. A call is never retried after ``close()``.
+    """
+
+    def __init__(self, message: str, *, request_sent: bool = False) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
 
 
 class APIConnectionError(PinpointError):
@@ -69,11 +133,17 @@ class APIConnectionError(PinpointError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The connection or the response took longer than the configured timeout."""
+    """A timeout passed: connect, read, one attempt's limit, or the call's overall deadline.
+
+    ``request_sent`` is False only for a connect timeout.
+    """
 
 
 class APIResponseValidationError(PinpointError):
     """A successful response whose body cannot be understood (e.g. empty or not JSON)."""
+
+    #: The service answered, so it had the request.
+    request_sent = True
 
     def __init__(self, message: str, *, operation: str, request_id: str | None) -> None:
         super().__init__(f"{message} (operation {operation}, request id {request_id})")
@@ -81,11 +151,19 @@ class APIResponseValidationError(PinpointError):
         self.request_id = request_id
 
 
+class PaginationError(APIResponseValidationError):
+    """The service's pages make no progress: it repeated a page token, or it sent
+    ``pagination.MAX_EMPTY_PAGES`` pages in a row without an item, each with a new token.
+    """
+
+
 class APIStatusError(PinpointError):
     """The service answered with an error status."""
 
     #: The HTTP status of the error shape (set on the generated subclasses).
     status: int | None = None
+    #: The service (or a proxy in front of it) answered, so it had the request.
+    request_sent = True
 
     def __init__(
         self,

@@ -6,7 +6,7 @@ Every call can be followed without a debugger:
   fields ``operation``, ``outcome`` (``success``, ``error`` or ``cancelled``),
   ``status_code``, ``attempts``, ``duration_ms``, ``request_id`` and ``error_code``;
 - one INFO record per retry, with ``operation``, ``attempt`` (the failed one), ``delay``,
-  ``error_code``, ``status_code`` and ``request_id``;
+  ``error_code``, ``status_code`` and ``request_id`` (written by the retry owner, ``_retry``);
 - with OpenTelemetry configured, one span per call and one event per retry (``_tracing``).
 
 No record or span carries a request or response body; botocore's own DEBUG records do, and
@@ -24,30 +24,36 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from botocore.exceptions import (
+    BotoCoreError,
     ClientError,
     ConnectionError,
     ConnectTimeoutError,
     EndpointConnectionError,
     HTTPClientError,
     ParamValidationError,
+    ProxyConnectionError,
     ReadTimeoutError,
+    SSLError,
 )
 from botocore.parsers import ResponseParserError
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
-from tenacity.stop import stop_base
 
+from ._connection import CALL_TIMEOUTS, Connection, dns_failed
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     PinpointError,
     PinpointValidationError,
 )
 from ._operations import CLIENT_METHODS, RETRY_UNSAFE
-from ._response import ResponseMetadata
-from ._retry import RetryBudget, RetryPolicy, retry_delay, should_retry
+from ._response import ResponseMetadata, shallow_error_body
+from ._retry import Retrier, RetryState, error_code
+from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
+from ._setup_errors import setup_error, unknown_region_error
+from ._timeout import Timeout, within
 from ._tracing import CallSpan, start_call_span
 
 logger = logging.getLogger("pinpoint_sdk")
@@ -76,11 +82,14 @@ def keep_raw_body(
 
     The SDK parses a successful body itself, with pydantic-core: faster than botocore's
     parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
-    object instead, so the body is not parsed twice. Error bodies are left to botocore.
+    object instead, so the body is not parsed twice. Error bodies are left to botocore, but
+    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
     """
     if 200 <= response_dict.get("status_code", 0) < 300:
         customized_response_dict[_RAW_BODY] = response_dict.get("body")
         response_dict["body"] = b"{}"
+    else:
+        response_dict["body"] = shallow_error_body(response_dict.get("body"))
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
@@ -95,6 +104,9 @@ def _never_connected(error: EndpointConnectionError) -> bool:
 
 def translate(error: Exception, operation: str) -> PinpointError:
     """Maps a botocore/aiobotocore exception to our error tree."""
+    # The service may echo the request, secrets included, in its message; botocore's error
+    # stays chained as ``__cause__``, so its message and ``response`` are cleaned in place.
+    hide_secrets(error)
     if isinstance(error, ClientError):
         details = error.response.get("Error", {})
         meta = error.response.get("ResponseMetadata", {})
@@ -114,71 +126,165 @@ def translate(error: Exception, operation: str) -> PinpointError:
         return PinpointValidationError(f"{operation}: {error.kwargs.get('report', error)}")
     if isinstance(error, ConnectTimeoutError):
         return APITimeoutError(
-            f"{operation}: connect timeout", operation=operation, request_sent=False
+            f"{operation}: no connection within the connect timeout; the request was not sent",
+            operation=operation,
+            request_sent=False,
         )
     if isinstance(error, ReadTimeoutError):
-        return APITimeoutError(f"{operation}: read timeout", operation=operation, request_sent=True)
+        return APITimeoutError(
+            f"{operation}: no answer within the read timeout; the service may have acted on it",
+            operation=operation,
+            request_sent=True,
+        )
+    if isinstance(error, (SSLError, ProxyConnectionError)) or (
+        isinstance(error, EndpointConnectionError) and _never_connected(error)
+    ):
+        return APIConnectionError(
+            f"{operation}: the request was not sent: {error}",
+            operation=operation,
+            request_sent=False,
+        )
     if isinstance(error, EndpointConnectionError):
-        sent = not _never_connected(error)
-        return APIConnectionError(f"{operation}: {error}", operation=operation, request_sent=sent)
+        # aiobotocore reports a reset after sending as "Could not connect": it was connected.
+        return APIConnectionError(
+            f"{operation}: the connection was closed after the request was sent; the service "
+            f"may have acted on it ({_describe(error.kwargs.get('error'))})",
+            operation=operation,
+            request_sent=True,
+        )
     if isinstance(error, (HTTPClientError, ConnectionError)):
-        return APIConnectionError(f"{operation}: {error}", operation=operation, request_sent=True)
+        return APIConnectionError(
+            f"{operation}: the connection failed after the request was sent; the service may "
+            f"have acted on it ({error})",
+            operation=operation,
+            request_sent=True,
+        )
     if isinstance(error, ResponseParserError):
         return APIResponseValidationError(
             f"the response could not be parsed: {error}", operation=operation, request_id=None
         )
+    if isinstance(error, BotoCoreError):
+        # Credentials, region, profile: botocore could not prepare the request.
+        return setup_error(error, operation)
     raise error
 
 
+def _describe(cause: object) -> str:
+    return f"{type(cause).__name__}: {cause}" if cause is not None else "no detail"
+
+
 async def _attempt(
-    client: Any, operation: str, params: dict[str, Any], timeout: float | None
+    connection: Connection,
+    client: Any,
+    operation: str,
+    params: dict[str, Any],
+    timeout: Timeout,
+    state: RetryState,
 ) -> Any:
+    """One HTTP attempt, within the attempt's and the call's time limits."""
     method = getattr(client, CLIENT_METHODS[operation])
+    limit, reason = _time_limit(timeout, state)
+    token = None
+    if (timeout.connect, timeout.read) != (connection.timeout.connect, connection.timeout.read):
+        connection.use_call_timeouts(client)
+        token = CALL_TIMEOUTS.set((timeout.connect, timeout.read))
     try:
-        if timeout is None:
-            return await method(**params)
-        return await asyncio.wait_for(method(**params), timeout)
+        return await within(limit, method(**params))
     except asyncio.TimeoutError as error:
-        raise APITimeoutError(
-            f"{operation}: no response within {timeout}s", operation=operation, request_sent=True
+        raise _closed_or(
+            connection,
+            operation,
+            APITimeoutError(
+                f"{operation}: {reason} (attempt {state.attempts}); the service may have acted "
+                "on it",
+                operation=operation,
+                request_sent=True,
+            ),
         ) from error
-    except (ClientError, ParamValidationError, HTTPClientError, ConnectionError) as error:
-        raise translate(error, operation) from error
-    except ResponseParserError as error:
-        raise translate(error, operation) from error
+    except (ClientError, BotoCoreError, ResponseParserError) as error:
+        translated = translate(error, operation)
+        if isinstance(translated, APIConnectionError) and not translated.request_sent:
+            translated = await _unknown_region_or(connection, operation, error, translated)
+        raise _closed_or(connection, operation, translated) from error
+    except asyncio.CancelledError:
+        # Closing the pool cancels the calls still waiting for a connection: that is the
+        # close, not a cancellation of the caller's task, which must not see CancelledError.
+        if connection.closed and not _cancelled_from_outside():
+            raise ClientClosedError(
+                f"{operation}: the PinpointClient was closed while the call waited for a "
+                "connection; the request was not sent"
+            ) from None
+        raise
+    finally:
+        if token is not None:
+            CALL_TIMEOUTS.reset(token)
 
 
-class _BudgetExhausted(stop_base):
-    """Stops retrying when the client's retry budget cannot pay for another attempt."""
+def _time_limit(timeout: Timeout, state: RetryState) -> tuple[float | None, str]:
+    """When this attempt must end (event-loop time), and how to say why it did."""
+    deadline = state.deadline
+    attempt_end = None if timeout.attempt is None else time.monotonic() + timeout.attempt
+    if deadline is None and attempt_end is None:
+        return None, "the attempt timed out"
+    if attempt_end is not None and (deadline is None or attempt_end < deadline):
+        end, reason = attempt_end, f"no answer within the attempt timeout of {timeout.attempt} s"
+    else:
+        assert deadline is not None
+        end, reason = deadline, f"the call's deadline of {timeout.total} s passed"
+    # asyncio measures with the event loop's clock; the retry owner with time.monotonic().
+    return asyncio.get_running_loop().time() + (end - time.monotonic()), reason
 
-    def __init__(self, budget: RetryBudget) -> None:
-        self._budget = budget
 
-    def __call__(self, retry_state: RetryCallState) -> bool:
-        error = retry_state.outcome.exception() if retry_state.outcome else None
-        return not (isinstance(error, PinpointError) and self._budget.try_spend(error))
+def _cancelled_from_outside() -> bool:
+    """Whether the running task was asked to cancel (Python 3.10 cannot tell: assume not)."""
+    task = asyncio.current_task()
+    cancelling = getattr(task, "cancelling", None)
+    return bool(cancelling()) if cancelling is not None else False
+
+
+def _closed_or(connection: Connection, operation: str, error: PinpointError) -> PinpointError:
+    """``error``, or ``ClientClosedError`` when the client was closed under the attempt."""
+    if not connection.closed:
+        return error
+    where = (
+        "the request may have reached the service"
+        if error.request_sent
+        else "the request was not sent"
+    )
+    return ClientClosedError(
+        f"{operation}: the PinpointClient was closed while the call was in flight; {where}",
+        request_sent=error.request_sent,
+    )
+
+
+async def _unknown_region_or(
+    connection: Connection, operation: str, cause: Exception, error: PinpointError
+) -> PinpointError:
+    """A ``RegionError`` when a host name made from an unknown region did not resolve."""
+    region = connection.region
+    if connection.custom_endpoint or region is None or not dns_failed(cause):
+        return error
+    known = await connection.regions()
+    return error if region in known else unknown_region_error(region, operation, known)
 
 
 class _Call:
-    """What is known about one call while it runs: attempts so far, and its span."""
+    """What is known about one call while it runs: its attempts, and its span."""
 
-    __slots__ = ("attempts", "operation", "policy", "span", "started")
+    __slots__ = ("operation", "span", "started", "state")
 
-    def __init__(self, operation: str, policy: RetryPolicy) -> None:
+    def __init__(self, operation: str) -> None:
         self.operation = operation
-        self.policy = policy
-        self.attempts = 1
         self.started = time.perf_counter()
         self.span: CallSpan | None = None
+        self.state: RetryState | None = None
+
+    @property
+    def attempts(self) -> int:
+        return 0 if self.state is None else self.state.attempts
 
     def duration_ms(self) -> float:
         return round((time.perf_counter() - self.started) * 1000, 3)
-
-
-def error_code(error: BaseException) -> str:
-    """The service's error code of ``error``, or our exception's class name."""
-    code = getattr(error, "code", None)
-    return code if isinstance(code, str) and code else type(error).__name__
 
 
 def _status_of(error: BaseException | None) -> int | None:
@@ -191,130 +297,54 @@ def _request_id_of(error: BaseException | None) -> str | None:
     return request_id if isinstance(request_id, str) else None
 
 
-def _before_sleep(call: _Call) -> Callable[[RetryCallState], None]:
-    """tenacity hook: logs (and traces) each failed attempt that is about to be retried."""
-
-    def before_sleep(state: RetryCallState) -> None:
-        error = state.outcome.exception() if state.outcome else None
-        code = error_code(error) if error is not None else "Unknown"
-        delay = state.next_action.sleep if state.next_action else 0.0
-        status = _status_of(error)
-        request_id = _request_id_of(error)
-        logger.info(
-            "retrying %s: attempt %d of %d failed with %s; next attempt in %.2fs",
-            call.operation,
-            state.attempt_number,
-            call.policy.max_retries + 1,
-            code,
-            delay,
-            extra={
-                "operation": call.operation,
-                "attempt": state.attempt_number,
-                "delay": delay,
-                "error_code": code,
-                "status_code": status,
-                "request_id": request_id,
-            },
-        )
-        if call.span is not None:
-            call.span.retry(
-                {
-                    "pinpoint.attempt": state.attempt_number,
-                    "error.type": code,
-                    "http.response.status_code": status,
-                    "aws.request_id": request_id,
-                    "pinpoint.retry_delay_s": delay,
-                }
-            )
-
-    return before_sleep
-
-
-async def _retry(
-    client: Any,
-    call: _Call,
-    params: dict[str, Any],
-    first_error: PinpointError,
-    *,
-    idempotent: bool,
-    budget: RetryBudget,
-    timeout: float | None,
-) -> Any:
-    """Retries after ``first_error`` (attempt 1) as the policy allows; counts in ``call``."""
-    policy = call.policy
-
-    def retryable(error: BaseException) -> bool:
-        return isinstance(error, PinpointError) and should_retry(error, idempotent=idempotent)
-
-    def wait(state: RetryCallState) -> float:
-        error = state.outcome.exception() if state.outcome else None
-        assert isinstance(error, PinpointError)
-        return retry_delay(error, state.attempt_number, policy)
-
-    retrying = AsyncRetrying(
-        retry=retry_if_exception(retryable),
-        stop=stop_after_attempt(policy.max_retries + 1) | _BudgetExhausted(budget),
-        wait=wait,
-        before_sleep=_before_sleep(call),
-        reraise=True,
-    )
-    async for attempt in retrying:
-        with attempt:
-            call.attempts = attempt.retry_state.attempt_number
-            if call.attempts == 1:
-                # The first attempt already ran (without tenacity, see ``invoke``): replay it.
-                raise first_error
-            return await _attempt(client, call.operation, params, timeout)
-    raise AssertionError("unreachable: tenacity either returns or re-raises")
-
-
 async def invoke(
-    client: Any,
+    connection: Connection,
     operation: str,
     params: dict[str, Any],
     *,
-    policy: RetryPolicy,
-    budget: RetryBudget,
-    timeout: float | None,
+    retrier: Retrier,
+    timeout: Timeout,
     parse: Callable[[CallResult], ResultT],
 ) -> ResultT:
-    """Calls ``operation`` with botocore ``params``, retrying as the policy allows.
+    """Calls ``operation`` with botocore ``params``; ``retrier`` decides every retry.
 
     ``parse`` turns the successful response into the caller's result. It runs inside the
     call, so a body that cannot be understood is logged and traced as this call's error.
-
-    The first attempt runs directly: setting up tenacity costs more than a local call, and
-    most calls succeed at once. Only a failure that may be retried enters the retry loop.
     """
-    idempotent = operation not in RETRY_UNSAFE
-    call = _Call(operation, policy)
+    call = _Call(operation)
     call.span = start_call_span(operation)
     metadata: ResponseMetadata | None = None
     try:
-        try:
-            response = await _attempt(client, operation, params, timeout)
-        except PinpointError as error:
-            if policy.max_retries < 1 or not should_retry(error, idempotent=idempotent):
-                raise
-            response = await _retry(
-                client, call, params, error, idempotent=idempotent, budget=budget, timeout=timeout
-            )
-        budget.refund()
+        client = await connection.get()
+        deadline = None if timeout.total is None else time.monotonic() + timeout.total
+        state = call.state = retrier.start(
+            operation,
+            idempotent=operation not in RETRY_UNSAFE,
+            deadline=deadline,
+            on_retry=call.span.retry if call.span is not None else None,
+        )
+        response = await retrier.run(
+            state,
+            lambda: _attempt(connection, client, operation, params, timeout, state),
+            connection.sleep,
+        )
         meta = response.get("ResponseMetadata", {})
         metadata = ResponseMetadata(
             operation=operation,
             status_code=int(meta.get("HTTPStatusCode") or 0),
             request_id=meta.get("RequestId"),
             headers=meta.get("HTTPHeaders") or {},
-            attempts=call.attempts,
+            attempts=state.attempts,
         )
         raw_body = response.pop(_RAW_BODY, None)
-        result = parse(
-            CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
-        )
+        try:
+            result = parse(
+                CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
+            )
+        except PinpointError as error:
+            error.attempts = state.attempts
+            raise
     except BaseException as error:
-        if isinstance(error, PinpointError):
-            error.attempts = call.attempts
         # Cancellation too: a cancelled call still ends its span and says how it ended.
         _finished(call, metadata, error)
         raise
@@ -334,6 +364,8 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
         outcome, code = "error", error_code(error)
     else:
         outcome, code = "cancelled", type(error).__name__
+    # Requests made: what the error says (an attempt refused before sending counts none).
+    attempts = error.attempts if isinstance(error, PinpointError) else call.attempts
     status, request_id = _status_of(error), _request_id_of(error)
     if metadata is not None:
         # The HTTP exchange succeeded; only understanding the body may have failed.
@@ -344,7 +376,7 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
             {
                 "http.response.status_code": status,
                 "aws.request_id": request_id,
-                "pinpoint.attempts": call.attempts,
+                "pinpoint.attempts": attempts,
             },
             error if isinstance(error, Exception) else None,
             code,
@@ -355,7 +387,7 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
         "operation": call.operation,
         "outcome": outcome,
         "status_code": status,
-        "attempts": call.attempts,
+        "attempts": attempts,
         "duration_ms": duration_ms,
         "request_id": request_id,
         "error_code": code,
@@ -365,7 +397,7 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
             "%s succeeded: status %s, %d attempts, %.1f ms, request id %s",
             call.operation,
             status,
-            call.attempts,
+            attempts,
             duration_ms,
             request_id,
             extra=fields,
@@ -376,7 +408,7 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
             call.operation,
             "failed" if outcome == "error" else "cancelled",
             code,
-            call.attempts,
+            attempts,
             duration_ms,
             status,
             request_id,

@@ -4,10 +4,12 @@ Every structure shape of the Pinpoint model is a pydantic model whose attributes
 snake_case and whose aliases are botocore's member names (the keys aiobotocore takes and
 returns). Two bases split the two directions:
 
-- ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected and
-  required members are required, so a misspelt or missing field fails before anything is sent.
+- ``RequestModel``: any shape that can appear in a request. Unknown fields are rejected,
+  required members are required and a number is not a string, so a misspelt, missing or
+  mistyped field fails before anything is sent.
 - ``ResponseModel``: shapes that only ever come back from the service. Unknown fields are kept
-  (``model.model_extra``), because AWS adds fields over time.
+  (``model.model_extra``), because AWS adds fields over time, and a number where the model
+  says string becomes that string. ``repr()`` does not show a kept field with a secret name.
 
 Responses are parsed by :func:`parse_response`: strict validation first (fast, in Rust); when
 that fails because the service sent something the model does not know (a new enum value, a
@@ -19,13 +21,14 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Iterator
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
-from ._logging import redact
+from ._secrets import is_secret_name, redact
 
 __all__ = [
     "PinpointEnum",
@@ -54,9 +57,26 @@ class PinpointModel(BaseModel):
         validate_by_alias=True,
         defer_build=True,
         protected_namespaces=(),
-        coerce_numbers_to_str=True,
         extra="forbid",
     )
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Keeps a model's schema build lazy without making wrappers of it lazy too.
+
+        Each model is created with ``defer_build`` (importing hundreds of them costs nothing;
+        a schema is built on first use). A ``TypeAdapter`` reads ``defer_build`` from the model
+        it wraps, so it would defer as well: FastAPI builds one per body and response model
+        inside a warnings filter for pydantic's false alarm about its own ``alias``, and a
+        deferred build escapes that filter and warns later (``app.openapi()``, the first
+        request). Once the class exists, its config stops asking for deferral, so such an
+        adapter builds where it is made; the class itself stays unbuilt until first used.
+        """
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.__module__ != __name__:  # the bases below stay deferred for their subclasses
+            config = cls.model_config.copy()
+            config["defer_build"] = False
+            cls.model_config = config
 
     def to_params(self) -> dict[str, Any]:
         """The botocore parameters for this model: wire names, and only what was set.
@@ -79,9 +99,23 @@ class RequestModel(PinpointModel):
 
 
 class ResponseModel(PinpointModel):
-    """A shape that only comes back from the service: unknown fields are kept."""
+    """A shape that only comes back from the service: unknown fields are kept.
 
-    model_config = ConfigDict(extra="allow")
+    A number where the model says string is kept as that string (the service's JSON is not
+    ours to fix). An unknown field whose name is a secret's (an ``ApiKey`` the model does not
+    know yet) is left out of ``repr()``, and secrets inside other unknown fields are masked.
+    """
+
+    model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        extra = self.__pydantic_extra__ or {}
+        for name, value in super().__repr_args__():
+            if name is not None and name in extra:
+                if is_secret_name(name):
+                    continue
+                value = redact(value)
+            yield name, value
 
 
 def parse_response(model: type[ModelT], data: Any) -> ModelT:
@@ -103,11 +137,14 @@ def parse_response_json(model: type[ModelT], body: bytes) -> ModelT:
     try:
         return model.model_validate_json(body)
     except ValidationError as error:
-        if any(e["type"] == "json_invalid" for e in error.errors()):
+        invalid = [e["msg"] for e in error.errors() if e["type"] == "json_invalid"]
+        if invalid:
             # The start of the body says what came instead (an HTML page, a cut stream), but
             # it may hold a secret (a channel's Credential): those are masked.
             start = redact(body[:80].decode("utf-8", "replace"))
-            raise ValueError(f"the response body is not valid JSON: {start!r}") from error
+            # pydantic-core reads JSON up to a fixed depth (about 200 levels), no deeper.
+            what = "nested too deeply to read" if "recursion" in invalid[0] else "not valid JSON"
+            raise ValueError(f"the response body is {what}: {start!r}") from error
         return parse_response(model, json.loads(body))
 
 

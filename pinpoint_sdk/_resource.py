@@ -12,6 +12,7 @@ from ._exceptions import APIResponseValidationError, PinpointValidationError
 from ._invoke import CallResult
 from ._models import PinpointModel, RequestModel, parse_response, parse_response_json
 from ._operations import PATH_PARAMETERS, QUERY_PARAMETERS
+from ._params import UNENCODABLE, encodable, path_segment_problem, python_name
 from ._response import attach_metadata
 from .pagination import AsyncPaginator
 
@@ -188,19 +189,20 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
 
     botocore's parameter validation is off (the models validate every body, and repeating
     it costs more than the rest of a call's client CPU), so the few parameters outside the
-    body are checked here: path parameters non-empty strings, query parameters of their type,
-    required ones present.
+    body are checked here: path parameters one path segment each (``_params``), query
+    parameters of their type and encodable, required ones present. Errors name a parameter
+    as the method's argument (``campaign_id``).
 
-    botocore would send ``/v1/apps//campaigns/c1`` for an empty id: a request for another
-    resource than the caller meant, so it never leaves this process. The model types
+    botocore would send ``/v1/apps//campaigns/c1`` for an empty id, and
+    ``/v1/apps/{app}/campaigns/..`` (that is, ``/v1/apps/{app}``) for ``".."``: requests for
+    another resource than the caller meant, so they never leave this process. The model types
     ``PageSize`` as a string, so botocore would send ``page_size="ten"`` as it is.
     """
     for name in PATH_PARAMETERS[operation]:
         value = params.get(name)
-        if not isinstance(value, str) or not value:
-            raise PinpointValidationError(
-                f"{operation}: {name} must be a non-empty string, not {value!r}"
-            )
+        problem = path_segment_problem(value)
+        if problem is not None:
+            raise PinpointValidationError(f"{operation}: {python_name(name)} {problem}")
     size = params.get("PageSize")
     if size is not None and not (isinstance(size, str) and size.isdigit() and int(size) >= 1):
         raise PinpointValidationError(
@@ -210,11 +212,13 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
         value = params.get(name)
         if value is None:
             if required:
-                raise PinpointValidationError(f"{operation}: {name} is required")
+                raise PinpointValidationError(f"{operation}: {python_name(name)} is required")
         elif not _QUERY_CHECKS[expected](value):
             raise PinpointValidationError(
-                f"{operation}: {name} must be {_QUERY_NAMES[expected]}, not {value!r}"
+                f"{operation}: {python_name(name)} must be {_QUERY_NAMES[expected]}, not {value!r}"
             )
+        elif not encodable(value):
+            raise PinpointValidationError(f"{operation}: {python_name(name)} {UNENCODABLE}")
     return {key: value for key, value in params.items() if value is not None}
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._models import PinpointModel
 
-__all__ = ["ResponseMetadata", "response_metadata"]
+__all__ = ["ResponseMetadata", "response_metadata", "shallow_error_body"]
+
+#: Deeper than any error body Pinpoint sends (a flat object); botocore's parser recurses.
+MAX_ERROR_BODY_DEPTH = 32
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(rb"[\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -38,3 +46,27 @@ def attach_metadata(result: PinpointModel, metadata: ResponseMetadata) -> None:
         object.__setattr__(result, "__pydantic_private__", {})
     assert result.__pydantic_private__ is not None
     result.__pydantic_private__["_metadata"] = metadata
+
+
+def shallow_error_body(body: Any) -> Any:
+    """``body`` of an error response, or a stand-in when botocore could not parse it.
+
+    botocore's parser recurses through JSON: an error body nested thousands of levels deep
+    raises ``RecursionError`` from inside botocore, which is no error of ours and says nothing
+    of the status. Such a body becomes ``{"message": ...}`` with its depth and its start, so
+    the call still ends as the status error (a 400 stays ``BadRequestException``), with the
+    body's start to debug from. Bodies without many brackets are not even scanned.
+    """
+    if not isinstance(body, bytes):
+        return body
+    if body.count(b"[") + body.count(b"{") <= MAX_ERROR_BODY_DEPTH:
+        return body
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub(b"", body)):
+        depth += 1 if bracket in (b"[", b"{") else -1
+        deepest = max(deepest, depth)
+    if deepest <= MAX_ERROR_BODY_DEPTH:
+        return body
+    start = body[:120].decode("utf-8", "replace")
+    message = f"the error body is nested {deepest} levels deep, too deep to read; it starts {start}"
+    return json.dumps({"message": message}).encode()

@@ -11,19 +11,35 @@ botocore ships no paginators for Pinpoint; the generator finds the 18 operations
 
 No page is fetched before it is needed, and errors surface when the paginator is awaited or
 first iterated.
+
+A service that pages without making progress would keep a loop running forever. The paginator
+raises :class:`~pinpoint_sdk.PaginationError` instead when the service hands back a token it
+gave among the last ``REMEMBERED_TOKENS`` pages, or sends ``MAX_EMPTY_PAGES`` pages in a row
+with no item and a new token each time (``max_items`` counts items, so it cannot stop such a
+run by itself). Each page is one call, retried by the client's policy like any other.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._exceptions import APIResponseValidationError, PinpointValidationError
+from ._exceptions import PaginationError, PinpointValidationError
 from ._models import PinpointModel
 from ._response import ResponseMetadata, response_metadata
 
-__all__ = ["AsyncPaginator", "Page"]
+__all__ = ["MAX_EMPTY_PAGES", "REMEMBERED_TOKENS", "AsyncPaginator", "Page"]
+
+#: Pages in a row without an item (each with a new token) after which paging stops with
+#: ``PaginationError``. Room for listings that return some empty pages (filtered on the
+#: service's side), and at a typical 50-100 ms a page a loop still ends within seconds.
+MAX_EMPTY_PAGES = 100
+#: How many of the latest page tokens a paginator remembers to notice one coming back. Memory
+#: stays bounded however long the listing; a loop longer than this still ends, by the empty
+#: page rule or by ``max_items``.
+REMEMBERED_TOKENS = 1_000
 
 ItemT = TypeVar("ItemT")
 PayloadT = TypeVar("PayloadT", bound=PinpointModel)
@@ -98,9 +114,13 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
         return self._page(self._start_token).__await__()
 
     async def pages(self) -> AsyncIterator[Page[ItemT, PayloadT]]:
-        """Every page in order, until the service returns no token or ``max_items`` is reached."""
+        """Every page in order, until the service returns no token or ``max_items`` is reached.
+
+        Raises ``PaginationError`` when the pages make no progress (see the module's doc).
+        """
         token = self._start_token
-        seen: set[str] = set()
+        recent = _RecentTokens(REMEMBERED_TOKENS)
+        empty_in_a_row = 0
         remaining = self._max_items
         while remaining is None or remaining > 0:
             page = await self._page(token)
@@ -109,15 +129,27 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
                 remaining -= len(page.items)
             if not page.next_token:
                 return
-            if page.next_token in seen:
+            empty_in_a_row = 0 if page.items else empty_in_a_row + 1
+            if page.next_token in recent:
                 # A service that hands back a token it already gave would page forever.
-                raise APIResponseValidationError(
-                    f"the service repeated the page token {page.next_token!r}",
-                    operation=self._operation,
-                    request_id=page.metadata.request_id if page.metadata else None,
+                raise self._no_progress(
+                    page, f"the service repeated the page token {page.next_token!r}"
                 )
-            seen.add(page.next_token)
+            if empty_in_a_row >= MAX_EMPTY_PAGES:
+                raise self._no_progress(
+                    page,
+                    f"the service sent {empty_in_a_row} pages in a row without an item, each "
+                    "with a new token",
+                )
+            recent.add(page.next_token)
             token = page.next_token
+
+    def _no_progress(self, page: Page[ItemT, PayloadT], problem: str) -> PaginationError:
+        return PaginationError(
+            f"{problem}: paging stopped",
+            operation=self._operation,
+            request_id=page.metadata.request_id if page.metadata else None,
+        )
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
         remaining = self._max_items
@@ -128,3 +160,21 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
                         return
                     remaining -= 1
                 yield item
+
+
+class _RecentTokens:
+    """The latest ``size`` page tokens, for membership tests; older ones are forgotten."""
+
+    def __init__(self, size: int) -> None:
+        self._order: deque[str] = deque()
+        self._members: set[str] = set()
+        self._size = size
+
+    def __contains__(self, token: str) -> bool:
+        return token in self._members
+
+    def add(self, token: str) -> None:
+        self._order.append(token)
+        self._members.add(token)
+        if len(self._order) > self._size:
+            self._members.discard(self._order.popleft())

@@ -1,5 +1,9 @@
 """A FastAPI service on pinpoint-sdk: one client for the app's life, typed errors as HTTP.
 
+- The live path first, what still runs on AWS (AWS End User Messaging): an SMS or a push sent
+  straight to an address (``POST /messages``), a one-time password sent (``POST /otp``) and
+  checked (``POST /otp/verify``). Then what users keep from Pinpoint's engagement features
+  (past end of support since 2026-10-30): endpoints, campaigns and segments.
 - One ``PinpointClient`` is opened in the lifespan and closed at shutdown; routes receive it
   through ``Depends(pinpoint)``. Opening a client per request would open a connection pool
   per request.
@@ -11,7 +15,8 @@
 
 Run it (uvicorn is not a dependency of the SDK: ``pip install uvicorn``)::
 
-    PINPOINT_APP_ID=... uvicorn fastapi_app.app:create_app --factory --app-dir examples
+    PINPOINT_APP_ID=... PINPOINT_ORIGINATION_NUMBER=+1... \
+        uvicorn fastapi_app.app:create_app --factory --app-dir examples
 
 ``create_app(client_factory=..., app_id=...)`` builds the app around any client, which is
 how the tests run it against the local fake.
@@ -23,7 +28,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
@@ -39,16 +44,30 @@ from pinpoint_sdk import (
     TooManyRequestsException,
 )
 from pinpoint_sdk.models import (
+    AddressConfiguration,
     CampaignResponse,
+    ChannelType,
+    DirectMessageConfiguration,
     EndpointRequest,
     EndpointResponse,
     EndpointUser,
+    GCMMessage,
+    MessageType,
     Schedule,
     SegmentResponse,
+    SMSMessage,
     WriteCampaignRequest,
 )
 
-__all__ = ["SegmentPage", "Settings", "create_app"]
+__all__ = [
+    "Message",
+    "MessageSent",
+    "OtpCheck",
+    "OtpRequest",
+    "SegmentPage",
+    "Settings",
+    "create_app",
+]
 
 #: Seconds a client should wait after Pinpoint throttled us, when Pinpoint did not say.
 DEFAULT_RETRY_AFTER = "1"
@@ -61,15 +80,51 @@ class Settings:
     app_id: str
     region_name: str | None = None
     endpoint_url: str | None = None
+    #: The number SMS and one-time passwords are sent from (one of the account's numbers).
+    origination_number: str | None = None
+    #: The name one-time password messages are signed with.
+    brand_name: str = "Example Shop"
 
     @classmethod
     def from_env(cls) -> Settings:
-        """``PINPOINT_APP_ID`` (required), ``AWS_REGION`` and ``PINPOINT_ENDPOINT_URL``."""
+        """``PINPOINT_APP_ID`` (required), ``AWS_REGION``, ``PINPOINT_ENDPOINT_URL``,
+        ``PINPOINT_ORIGINATION_NUMBER`` and ``PINPOINT_BRAND_NAME``."""
         return cls(
             app_id=os.environ["PINPOINT_APP_ID"],
             region_name=os.environ.get("AWS_REGION"),
             endpoint_url=os.environ.get("PINPOINT_ENDPOINT_URL"),
+            origination_number=os.environ.get("PINPOINT_ORIGINATION_NUMBER"),
+            brand_name=os.environ.get("PINPOINT_BRAND_NAME", "Example Shop"),
         )
+
+
+class Message(BaseModel):
+    """A message to one address: an SMS to a phone number, or a push to a device token."""
+
+    channel: Literal["SMS", "PUSH"]
+    address: str = Field(description="E.164 phone number (SMS) or FCM device token (PUSH).")
+    title: str | None = Field(default=None, description="The push notification's title.")
+    body: str = Field(min_length=1, max_length=1600)
+
+
+class MessageSent(BaseModel):
+    """What Pinpoint did with the message."""
+
+    delivery_status: str | None
+    message_id: str | None
+
+
+class OtpRequest(BaseModel):
+    """Send a one-time password by SMS to ``phone``, for ``purpose`` (e.g. ``sign-in``)."""
+
+    phone: str
+    purpose: str = Field(default="sign-in", pattern=r"^[A-Za-z0-9_-]{1,48}$")
+
+
+class OtpCheck(OtpRequest):
+    """The code the user typed, checked against the last one sent for the phone and purpose."""
+
+    code: str = Field(pattern=r"^[0-9]{4,8}$")
 
 
 class SegmentPage(BaseModel):
@@ -85,6 +140,12 @@ def pinpoint(request: Request) -> PinpointClient:
     return client
 
 
+def settings_of(request: Request) -> Settings:
+    """The service's settings (a FastAPI dependency)."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 def project(request: Request) -> str:
     """The Pinpoint project (application) id this service works on."""
     app_id: str = request.app.state.pinpoint_app_id
@@ -93,6 +154,7 @@ def project(request: Request) -> str:
 
 Client = Annotated[PinpointClient, Depends(pinpoint)]
 AppId = Annotated[str, Depends(project)]
+Config = Annotated[Settings, Depends(settings_of)]
 
 
 def _error_body(error: APIStatusError) -> dict[str, str | None]:
@@ -148,10 +210,71 @@ def create_app(
         async with make_client() as client:
             app.state.pinpoint = client
             app.state.pinpoint_app_id = resolved.app_id
+            app.state.settings = resolved
             yield
 
     app = FastAPI(title="pinpoint-sdk FastAPI example", lifespan=lifespan)
     _install_error_handlers(app)
+
+    # -- the live path: what still runs on AWS (AWS End User Messaging) ----------------------
+
+    @app.post("/messages", response_model=MessageSent)
+    async def send_message(
+        message: Message, client: Client, app_id: AppId, settings: Config
+    ) -> MessageSent:
+        """Sends one SMS or push notification straight to an address (no endpoint needed)."""
+        if message.channel == "SMS":
+            channel = ChannelType.SMS
+            configuration = DirectMessageConfiguration(
+                sms_message=SMSMessage(
+                    body=message.body,
+                    message_type=MessageType.TRANSACTIONAL,
+                    origination_number=settings.origination_number,
+                )
+            )
+        else:
+            channel = ChannelType.GCM
+            configuration = DirectMessageConfiguration(
+                gcm_message=GCMMessage(title=message.title, body=message.body)
+            )
+        sent = await client.messages.send(
+            app_id,
+            addresses={message.address: AddressConfiguration(channel_type=channel)},
+            message_configuration=configuration,
+        )
+        result = (sent.result or {}).get(message.address)
+        return MessageSent(
+            delivery_status=result.delivery_status if result else None,
+            message_id=result.message_id if result else None,
+        )
+
+    @app.post("/otp", status_code=202)
+    async def send_otp(
+        otp: OtpRequest, client: Client, app_id: AppId, settings: Config
+    ) -> dict[str, str]:
+        """Sends a one-time password by SMS; the answer never contains the code."""
+        await client.messages.send_otp(
+            app_id,
+            brand_name=settings.brand_name,
+            channel="SMS",
+            destination_identity=otp.phone,
+            origination_identity=settings.origination_number,
+            reference_id=otp.purpose,
+            code_length=6,
+            validity_period=10,
+            allowed_attempts=3,
+        )
+        return {"detail": f"a code was sent to {otp.phone}"}
+
+    @app.post("/otp/verify")
+    async def verify_otp(check: OtpCheck, client: Client, app_id: AppId) -> dict[str, bool]:
+        """Whether the code is the one sent (each code works once; three wrong tries end it)."""
+        verified = await client.messages.verify_otp(
+            app_id, destination_identity=check.phone, otp=check.code, reference_id=check.purpose
+        )
+        return {"valid": bool(verified.valid)}
+
+    # -- what users keep: endpoints, campaigns, segments -------------------------------------
 
     @app.put(
         "/users/{user_id}/endpoints/{endpoint_id}",

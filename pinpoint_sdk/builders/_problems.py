@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .._exceptions import PinpointValidationError
+from .rules import RULES
 
 Severity = Literal["error", "warning"]
 
@@ -15,15 +16,23 @@ Severity = Literal["error", "warning"]
 class Problem:
     """One thing wrong with a journey or segment, and where.
 
-    ``where`` points into the request in wire names (``Activities.welcomeEmail.Wait.WaitTime``),
-    ``rule`` is the rule id of ``journeys-and-segments.md`` (``J5``, ``S1``, ...) so that a
-    problem can be looked up, and warnings never stop a build.
+    ``where`` points into the request in wire names (``Activities.greetEmail.Wait.WaitTime``),
+    ``rule`` is the id of a rule of :data:`~pinpoint_sdk.builders.rules.RULES` (``J5``,
+    ``S1``, ...), documented in the journeys and segments guides, and warnings never stop a
+    build. A problem with an id that is not in the registry can't be made.
     """
 
     where: str
     message: str
     rule: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(
+                f"rule {self.rule!r} is not in pinpoint_sdk.builders.rules.RULES: add it there, "
+                "with its text and source, so that it is documented"
+            )
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""

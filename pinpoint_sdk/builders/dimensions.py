@@ -466,7 +466,7 @@ def validate_dimensions(dimensions: SegmentDimensions, where: str = "Dimensions"
                 )
             )
         if not math.isfinite(metric.value):
-            problems.append(Problem(f"{path}.Value", "metric value must be a finite number", "BC"))
+            problems.append(Problem(f"{path}.Value", "metric value must be a finite number", "S18"))
     if dimensions.demographic is not None:
         for field, member in _DEMOGRAPHIC_FIELDS.items():
             facet: SetDimension | None = getattr(dimensions.demographic, field)

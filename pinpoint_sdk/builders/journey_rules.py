@@ -2,11 +2,12 @@
 
 :func:`validate_journey` takes a ``WriteJourneyRequest`` (or its wire dict, hand-written or
 loaded) and returns every :class:`Problem`, each naming where it is (wire names, e.g.
-``Activities.welcomeEmail.EMAIL.NextActivity``), what is wrong in plain words, and its rule:
+``Activities.greetEmail.EMAIL.NextActivity``), what is wrong in plain words, and its rule of
+:data:`~pinpoint_sdk.builders.rules.RULES`:
 
-- ``J1``–``J44``: the rules and limits of ``journeys-and-segments.md`` §2;
-- ``P1``–``P18``: the pitfalls of its §5 that have no J rule of their own (dangling references
-  P2, unreachable activities P3, cycles P4, converging paths P5, a start activity with
+- ``J`` rules: the rules and limits of the journey's fields, activities and settings;
+- ``P`` rules: mistakes no AWS document states as a rule (dangling references P2,
+  unreachable activities P3, loops P4, converging paths P5, a start activity with
   predecessors P6, zero or several types P7, event conditions on a non-message or downstream
   activity P8, splits without conditions P9, split paths that lead nowhere P10, bad
   ``WaitUntil`` P11, state misuse P12, start conditions P14, fields or types unknown to the
@@ -46,7 +47,7 @@ from .lifecycle import write_problems
 __all__ = ["JOURNEY_TIMEZONES", "load_journey", "validate_journey"]
 
 JOURNEY_TIMEZONES: Final = frozenset(
-    # S2:27077, copied as listed: no UTC-01, UTC-12 or UTC+14, and no IANA names.
+    # As the API Reference lists them: no UTC-01, UTC-12 or UTC+14, and no IANA names.
     [
         "UTC",
         "UTC+01",
@@ -94,7 +95,7 @@ _START_ACTIVITY = re.compile(r"^[A-Za-z0-9]{1,128}$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _SECONDS = re.compile(r"^\d+$")
 # A Lambda function by name, partial ARN or full ARN (optionally with a version or alias), or
-# a web hook by full https URL: the forms S2:26461 lists for CUSTOM DeliveryUri.
+# a web hook by full https URL: the forms the API Reference lists for CUSTOM DeliveryUri.
 _DELIVERY_URI = re.compile(
     r"^(?:https://\S+"
     r"|(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?"
@@ -102,11 +103,11 @@ _DELIVERY_URI = re.compile(
 )
 _CAPS = {"DailyCap": "J16", "TotalCap": "J17", "EndpointReentryCap": "J18"}
 _POSTAL_CODE_COUNTRIES = "US, UK, AU, NZ, CA, FR, IT, ES and DE"
-_MAX_ACTIVITIES = 40  # EXT-DG quota; can be raised, hence a warning
-_MAX_CONTACT_CENTER = 3  # EXT-UG
-_MAX_CUSTOM_DATA = 5000  # EXT-UG console limit
-_MAX_PAYLOAD = 7 * 1024 * 1024  # EXT-DG
-_SHORTEST_WAIT = timedelta(hours=1)  # EXT-UG console bounds for a Wait
+_MAX_ACTIVITIES = 40  # the Developer Guide's default quota; it can be raised, hence a warning
+_MAX_CONTACT_CENTER = 3  # the User Guide's limit
+_MAX_CUSTOM_DATA = 5000  # the console's limit, per the User Guide
+_MAX_PAYLOAD = 7 * 1024 * 1024  # the Developer Guide's quota
+_SHORTEST_WAIT = timedelta(hours=1)  # the console's bounds for a Wait, per the User Guide
 _LONGEST_WAIT = timedelta(days=365)
 
 
@@ -318,8 +319,8 @@ class _Checker:
             if window is not None and (quiet is None or self.request.sending_schedule is not True):
                 self.report(
                     member,
-                    "needs QuietTime set and SendingSchedule=true (S2: QuietTime should be "
-                    "configured first and SendingSchedule set to true)",
+                    "needs QuietTime set and SendingSchedule=true (the API Reference: QuietTime "
+                    "should be configured first and SendingSchedule set to true)",
                     "J26",
                 )
         if open_hours is not None:

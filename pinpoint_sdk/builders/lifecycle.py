@@ -1,6 +1,6 @@
 """Which journey state changes the service allows, checked before a request is sent.
 
-Two kinds of request change a journey's state (design doc §1.7):
+Two kinds of request change a journey's state (the API Reference's Journeys and Journey State):
 
 - **writes** (CreateJourney/UpdateJourney) carry ``State`` ``DRAFT`` or ``ACTIVE`` (J6); once a
   journey is published its activities are frozen, and once cancelled nothing changes (J7);

@@ -343,11 +343,11 @@ def validate_segment(
     *,
     imported_segments: Collection[str] = (),
 ) -> list[Problem]:
-    """Every problem with a segment request, errors and warnings (rules S1–S15).
+    """Every problem with a segment request, errors and warnings (the ``S`` rules).
 
     ``imported_segments`` lists base-segment ids known to be imported (static) segments, so
     that S3 can be checked; the request itself does not say. A wire dict that does not fit
-    the botocore model gives one problem per mismatch (rule ``BC``, or ``S13`` for recency).
+    the botocore model gives one problem per mismatch (rule ``P16``, or ``S13`` for recency).
     """
     model, problems = _parse_request(request)
     if model is None:
@@ -410,7 +410,7 @@ def _parse_request(
         return request, []
     if not isinstance(request, Mapping):
         message = f"expected a WriteSegmentRequest or a dict, not {type(request).__name__}"
-        return None, [Problem(_ROOT, message, "BC")]
+        return None, [Problem(_ROOT, message, "P16")]
     try:
         return WriteSegmentRequest.model_validate(dict(request)), []
     except ValidationError as error:
@@ -422,7 +422,7 @@ def _schema_problem(error: ErrorDetails) -> Problem:
     where = ""
     for part in loc:
         where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else part)
-    rule = "S13" if "Recency" in loc else "BC"
+    rule = "S13" if "Recency" in loc else "P16"
     return Problem(where or _ROOT, str(error["msg"]), rule)
 
 

@@ -22,14 +22,13 @@ The helpers live on the resources; this package holds what they share and what t
 """
 
 from ._chunks import Items
-from ._engine import MAX_RESENDS, BulkOperation
+from ._engine import BulkOperation
 from ._limits import BATCH_LIMITS
 from ._recipients import Recipient, RecipientKind
 from ._results import BulkResult, ItemOutcome, ItemStatus
 
 __all__ = [
     "BATCH_LIMITS",
-    "MAX_RESENDS",
     "BulkOperation",
     "BulkResult",
     "ItemOutcome",

@@ -7,12 +7,16 @@ decides everything else, the same way for every operation:
 - At most ``AdaptiveLimit.limit`` requests are in flight, and a chunk is read from the input
   only when a request slot is free: memory holds ``concurrency`` chunks, whatever the input
   length.
-- A whole call answered with 429 (after the client's own retries), or refused before the
-  connection opened, reached no one: its chunk is sent again after a backoff, up to
-  ``MAX_RESENDS`` times. This is the only case where a chunk is sent twice.
-- Any other failure of a whole call settles its items: ``failed`` when the service certainly
-  rejected them or the operation is idempotent, ``unknown`` when a non-idempotent call may
-  have acted. Nothing is dropped: every item taken from the input is counted in one state.
+- Every send of a chunk is one HTTP request. When it fails, the engine asks the client's retry
+  owner (``_retry.Retrier``, the one that retries single calls) whether and when to send the
+  chunk again: the same rules (a send only after 429 or a connection that never opened), the
+  same attempts (``1 + max_retries``), the same backoff, paid from the same budget. A chunk
+  waiting for its retry keeps its place among the ``concurrency`` chunks, so no new chunk
+  takes its turn. The counts of the result are the requests the service saw.
+- A failure the owner does not retry settles the chunk's items: ``failed`` when the service
+  certainly rejected them or the operation is idempotent, ``unknown`` when a non-idempotent
+  call may have acted. Nothing is dropped: every item taken from the input is counted in one
+  state.
 
 Stopping: ``BulkOperation.stop()`` starts no further chunk, lets the calls in flight finish,
 and returns the result with the rest ``not_sent``. Cancelling the awaiting task does the
@@ -25,9 +29,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import random
+import heapq
+import itertools
 import time
-from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Sequence, Sized
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -38,26 +42,24 @@ from .._exceptions import (
     PinpointError,
     PinpointValidationError,
 )
+from .._retry import Retrier, RetryPolicy, RetryState
 from ..progress import ProgressCallback, ProgressUpdate
 from ._chunks import Entry
 from ._limiter import AdaptiveLimit
 from ._results import BulkResult, ItemOutcome, ItemStatus
 
 __all__ = [
-    "MAX_RESENDS",
     "SUCCEEDED",
     "BulkOperation",
     "ChunkReply",
     "Verdict",
-    "backoff_of",
     "check_options",
     "length_of",
+    "one_attempt_per_send",
 ]
 
 ItemT = TypeVar("ItemT")
 
-#: How many times one chunk is sent again after the service throttled it as a whole.
-MAX_RESENDS = 8
 #: Seconds a cancelled bulk call waits for its calls in flight before cancelling them.
 DRAIN_TIMEOUT = 10.0
 
@@ -76,19 +78,33 @@ SUCCEEDED = Verdict("succeeded")
 
 @dataclass(frozen=True)
 class ChunkReply:
-    """One successful call: a verdict per item (in chunk order) and the HTTP attempts it took."""
+    """One successful send: a verdict per item, in chunk order."""
 
     verdicts: Sequence[Verdict]
-    attempts: int = 1
 
     @classmethod
-    def all_succeeded(cls, count: int, attempts: int) -> ChunkReply:
+    def all_succeeded(cls, count: int) -> ChunkReply:
         """Every item of the chunk succeeded (operations without per-item results)."""
-        return cls((SUCCEEDED,) * count, attempts)
+        return cls((SUCCEEDED,) * count)
 
 
-#: Sends one chunk's items; raises ``PinpointError`` when the whole call fails.
+#: Sends one chunk's items in one HTTP request (a client from ``one_attempt_per_send``);
+#: raises ``PinpointError`` when the whole request fails.
 SendChunk = Callable[[list[ItemT]], Awaitable[ChunkReply]]
+
+
+def one_attempt_per_send(client: Any) -> tuple[Any, Retrier]:
+    """A copy of ``client`` whose calls make one attempt each, and the client's retry owner.
+
+    The bulk helpers send chunks through the copy and hand the owner to
+    :class:`BulkOperation`, so that every retry of a chunk is the owner's decision, counted
+    and paid once. A transport that is not a ``PinpointClient`` is used as it is, unretried.
+    """
+    make_copy = getattr(client, "_one_attempt_per_call", None)
+    retrier = getattr(client, "_retrier", None)
+    if callable(make_copy) and isinstance(retrier, Retrier):
+        return make_copy(), retrier
+    return client, Retrier(RetryPolicy(max_retries=0), budget=None)
 
 
 def check_options(operation: str, concurrency: int, chunk_size: int, limit: int) -> None:
@@ -104,7 +120,8 @@ def check_options(operation: str, concurrency: int, chunk_size: int, limit: int)
 @dataclass
 class _Chunk(Generic[ItemT]):
     entries: list[Entry[ItemT]]
-    resends: int = 0
+    #: The chunk's attempts as the retry owner sees them (from its first send on).
+    retry: RetryState | None = None
     not_before: float = 0.0
     ticket: int = 0
 
@@ -134,6 +151,10 @@ class _Tally(Generic[ItemT]):
     @property
     def not_ok(self) -> int:
         return self.settled - self.counts["succeeded"]
+
+
+def _throttled(error: PinpointError) -> bool:
+    return isinstance(error, APIStatusError) and error.status_code == 429
 
 
 def _service_did_not_act(error: PinpointError) -> bool:
@@ -170,27 +191,29 @@ class BulkOperation(Generic[ItemT]):
         chunks: AsyncGenerator[list[Entry[ItemT]], None],
         send: SendChunk[ItemT],
         *,
+        retrier: Retrier,
         idempotent: bool,
         concurrency: int,
         total: int | None = None,
         progress: ProgressCallback | None = None,
         on_item: Callable[[ItemOutcome[ItemT]], Any] | None = None,
         keep_failures: bool = True,
-        backoff: tuple[float, float] = (0.5, 8.0),
         description: str | None = None,
     ) -> None:
         self.operation = operation
         self._chunks = chunks
         self._send_chunk = send
+        self._retrier = retrier
         self._idempotent = idempotent
         self._limit = AdaptiveLimit(concurrency)
         self._total = total
         self._progress = progress
         self._on_item = on_item
-        self._backoff = backoff
         self._description = description or operation
         self._tally: _Tally[ItemT] = _Tally(keep_failures)
-        self._waiting: deque[_Chunk[ItemT]] = deque()
+        #: Chunks waiting for a retry: (not before, arrival order, chunk), soonest first.
+        self._waiting: list[tuple[float, int, _Chunk[ItemT]]] = []
+        self._arrivals = itertools.count()
         self._stopping = False
         self._stopped = False
         self._wake = asyncio.Event()
@@ -263,7 +286,10 @@ class BulkOperation(Generic[ItemT]):
             while not self._stopping and len(pending) < self._limit.limit:
                 chunk = self._ready_chunk()
                 if chunk is None:
-                    if source_done:
+                    # A chunk waiting for its retry keeps its place: no new chunk starts while
+                    # in-flight and waiting chunks fill the limit, so the backoff slows the
+                    # requests down (and memory holds at most ``concurrency`` chunks).
+                    if source_done or len(pending) + len(self._waiting) >= self._limit.limit:
                         break
                     try:
                         entries = await self._chunks.__anext__()
@@ -272,6 +298,10 @@ class BulkOperation(Generic[ItemT]):
                         break
                     self._tally.taken += len(entries)
                     chunk = _Chunk(entries)
+                    chunk.retry = self._retrier.start(self.operation, idempotent=self._idempotent)
+                else:
+                    assert chunk.retry is not None
+                    chunk.retry.prepare_for_next_attempt()
                 chunk.ticket = self._limit.start()
                 pending[asyncio.ensure_future(self._send(chunk))] = chunk
             if not pending:
@@ -295,14 +325,14 @@ class BulkOperation(Generic[ItemT]):
                 self._report()
 
     def _ready_chunk(self) -> _Chunk[ItemT] | None:
-        if self._waiting and self._waiting[0].not_before <= time.monotonic():
-            return self._waiting.popleft()
+        if self._waiting and self._waiting[0][0] <= time.monotonic():
+            return heapq.heappop(self._waiting)[2]
         return None
 
     def _until_ready(self) -> float | None:
         if not self._waiting:
             return None
-        return max(0.0, self._waiting[0].not_before - time.monotonic())
+        return max(0.0, self._waiting[0][0] - time.monotonic())
 
     async def _sleep_until_ready(self) -> None:
         self._wake.clear()
@@ -323,12 +353,10 @@ class BulkOperation(Generic[ItemT]):
     def _settle(self, chunk: _Chunk[ItemT], sent: _Sent) -> None:
         tally = self._tally
         tally.requests += 1
+        assert chunk.retry is not None
         if sent.reply is not None:
-            tally.retries += sent.reply.attempts - 1
-            if sent.reply.attempts > 1:
-                self._limit.congested(chunk.ticket)
-            else:
-                self._limit.succeeded()
+            self._retrier.succeeded(chunk.retry)
+            self._limit.succeeded()
             verdicts = sent.reply.verdicts
             if self._on_item is None and all(v is SUCCEEDED for v in verdicts):
                 # The common case, kept cheap: successes are only counted.
@@ -339,19 +367,36 @@ class BulkOperation(Generic[ItemT]):
             return
         error = sent.error
         assert error is not None
-        if _service_did_not_act(error):
-            if isinstance(error, APIStatusError):
-                tally.throttled += 1
+        if _throttled(error):
+            tally.throttled += 1
+            # Throttling, retried or not, means too many requests in flight.
             self._limit.congested(chunk.ticket)
-            if chunk.resends < MAX_RESENDS:
-                chunk.resends += 1
-                tally.retries += 1
-                chunk.not_before = time.monotonic() + self._resend_delay(chunk.resends)
-                self._waiting.append(chunk)
-                return
-        status: ItemStatus = (
-            "failed" if self._idempotent or _certainly_rejected(error) else "unknown"
-        )
+        if self._stopping:
+            # No retry will be sent: what the service certainly did not act on was not sent.
+            error.attempts = chunk.retry.attempts
+            self._settle_failed(chunk, error, not_sent=_service_did_not_act(error))
+            return
+        try:
+            delay = self._retrier.next_delay(chunk.retry, error)
+        except PinpointError:
+            self._settle_failed(chunk, error)
+            return
+        # Any failed request worth retrying is a sign of load: back off (once per burst).
+        self._limit.congested(chunk.ticket)
+        tally.retries += 1
+        chunk.not_before = time.monotonic() + delay
+        heapq.heappush(self._waiting, (chunk.not_before, next(self._arrivals), chunk))
+
+    def _settle_failed(
+        self, chunk: _Chunk[ItemT], error: PinpointError, *, not_sent: bool = False
+    ) -> None:
+        status: ItemStatus
+        if not_sent:
+            status = "not_sent"
+        elif self._idempotent or _certainly_rejected(error):
+            status = "failed"
+        else:
+            status = "unknown"
         self._settle_all(chunk, status, str(error), error)
 
     def _settle_all(
@@ -371,10 +416,6 @@ class BulkOperation(Generic[ItemT]):
             tally.failures.append(outcome)
         if self._on_item is not None:
             self._on_item(outcome)
-
-    def _resend_delay(self, resends: int) -> float:
-        base, cap = self._backoff
-        return random.uniform(base / 2, min(cap, base * 2 ** (resends - 1)))
 
     # -- stopping ----------------------------------------------------------------------------
 
@@ -404,7 +445,8 @@ class BulkOperation(Generic[ItemT]):
 
     def _abandon_waiting(self) -> None:
         while self._waiting:
-            self._settle_all(self._waiting.popleft(), "not_sent", "stopped before it was sent")
+            chunk = heapq.heappop(self._waiting)[2]
+            self._settle_all(chunk, "not_sent", "stopped before it was sent again")
 
     # -- progress ----------------------------------------------------------------------------
 
@@ -433,16 +475,6 @@ class BulkOperation(Generic[ItemT]):
                 status=f"concurrency {self._limit.limit}",
             )
         )
-
-
-def backoff_of(client: object) -> tuple[float, float]:
-    """The (base, cap) seconds of the client's retry policy, for re-sending throttled chunks."""
-    policy = getattr(client, "retry_policy", None)
-    base = getattr(policy, "backoff_base", None)
-    cap = getattr(policy, "backoff_cap", None)
-    if isinstance(base, (int, float)) and isinstance(cap, (int, float)):
-        return float(base), float(cap)
-    return 0.5, 8.0
 
 
 def length_of(items: object) -> int | None:

@@ -2,9 +2,9 @@
 
 Pinpoint announces no rate limit headers: a client learns it is too fast only from 429
 answers. The limit starts at the caller's ``concurrency`` (the most it will ever be), halves
-on congestion and grows back by one request per window of successes. Congestion is a 429
-that reached the bulk layer, or a success that needed retries: the client retried a throttled
-or failed attempt, which is the same signal a little earlier.
+on congestion and grows back by one request per window of successes. Congestion is a 429,
+or any failed request that is retried: the service is struggling, so fewer requests go out
+while the retry waits.
 
 One congestion event often shows up in several requests that were already in flight; only
 requests started after the last cut may cut again, so one burst halves the limit once.

@@ -55,10 +55,9 @@ class BulkResult(Generic[ItemT]):
     ``total`` counts the items taken from the input; ``succeeded + failed + unknown +
     not_sent == total`` always. ``failures`` lists every item that did not succeed, in the
     order their outcome became known (empty when ``keep_failures=False`` was passed; the
-    counts stay exact). ``requests`` counts the calls made; ``retries`` the extra HTTP
-    attempts: the client's own retries of calls that succeeded (an error does not say how
-    many attempts it took) plus chunks sent again after throttling; ``throttled`` the 429
-    answers that reached the bulk layer after the client's retries.
+    counts stay exact). ``requests`` counts the HTTP requests made, which is what the service
+    received; ``retries`` those that sent a chunk again (by the client's retry policy, paid
+    from its budget); ``throttled`` the requests answered with 429.
     ``stopped`` is True when ``stop()`` or a cancellation ended the call early.
     """
 

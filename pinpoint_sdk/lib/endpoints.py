@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
-from ..bulk._engine import BulkOperation, ChunkReply, backoff_of, check_options, length_of
+from ..bulk._engine import (
+    BulkOperation,
+    ChunkReply,
+    check_options,
+    length_of,
+    one_attempt_per_send,
+)
 from ..bulk._inputs import as_model, mapped
 from ..bulk._limits import BATCH_LIMITS
 from ..bulk._results import ItemOutcome
@@ -60,22 +65,23 @@ class Endpoints(generated.Endpoints):
         when most items fail; ``on_item`` still sees each one).
         """
         check_options(_OPERATION, concurrency, chunk_size, BATCH_LIMITS[_OPERATION])
+        client, retrier = one_attempt_per_send(self._client)
+        once = type(self)(client)
 
         async def send(chunk: list[EndpointBatchItem]) -> ChunkReply:
-            answer = await self.update_batch(application_id, EndpointBatchRequest(item=chunk))
-            metadata = response_metadata(answer)
-            return ChunkReply.all_succeeded(len(chunk), metadata.attempts if metadata else 1)
+            await once.update_batch(application_id, EndpointBatchRequest(item=chunk))
+            return ChunkReply.all_succeeded(len(chunk))
 
         return BulkOperation(
             _OPERATION,
             chunk_entries(mapped(items, _endpoint_item), chunk_size),
             send,
+            retrier=retrier,
             idempotent=True,
             concurrency=concurrency,
             total=length_of(items),
             progress=progress,
             on_item=on_item,
             keep_failures=keep_failures,
-            backoff=backoff_of(self._client),
             description="endpoints",
         )

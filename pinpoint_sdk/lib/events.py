@@ -6,15 +6,14 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
 from ..bulk._engine import (
     SUCCEEDED,
     BulkOperation,
     ChunkReply,
     Verdict,
-    backoff_of,
     check_options,
+    one_attempt_per_send,
 )
 from ..bulk._inputs import as_model
 from ..bulk._limits import BATCH_LIMITS
@@ -123,11 +122,12 @@ class Events(generated.Events):
         """
         limit = BATCH_LIMITS[_OPERATION]
         check_options(_OPERATION, concurrency, chunk_size, limit)
+        client, retrier = one_attempt_per_send(self._client)
+        once = type(self)(client)
 
         async def send(chunk: list[EndpointEvents]) -> ChunkReply:
-            answer = await self.put(application_id, EventsRequest(batch_item=dict(chunk)))
-            metadata = response_metadata(answer)
-            return ChunkReply(_verdicts(chunk, answer), metadata.attempts if metadata else 1)
+            answer = await once.put(application_id, EventsRequest(batch_item=dict(chunk)))
+            return ChunkReply(_verdicts(chunk, answer))
 
         return BulkOperation(
             _OPERATION,
@@ -138,12 +138,12 @@ class Events(generated.Events):
                 key=lambda item: item[0],
             ),
             send,
+            retrier=retrier,
             idempotent=False,
             concurrency=concurrency,
             total=None,
             progress=progress,
             on_item=on_item,
             keep_failures=keep_failures,
-            backoff=backoff_of(self._client),
             description="events",
         )

@@ -6,9 +6,14 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._exceptions import PinpointValidationError
-from .._response import response_metadata
 from ..bulk._chunks import Items, chunk_entries
-from ..bulk._engine import BulkOperation, ChunkReply, backoff_of, check_options, length_of
+from ..bulk._engine import (
+    BulkOperation,
+    ChunkReply,
+    check_options,
+    length_of,
+    one_attempt_per_send,
+)
 from ..bulk._inputs import as_model
 from ..bulk._limits import BATCH_LIMITS
 from ..bulk._recipients import (
@@ -143,26 +148,28 @@ class Messages(generated.Messages):
             "trace_id": trace_id,
         }
         common = {name: value for name, value in common.items() if value is not None}
+        client, retrier = one_attempt_per_send(self._client)
+        once = type(self)(client)
 
         async def send_to_addresses(chunk: list[Recipient]) -> ChunkReply:
             request = MessageRequest(addresses={r.id: _address_config(r) for r in chunk}, **common)
-            answer = await self.send(application_id, request)
+            answer = await once.send(application_id, request)
             results = answer.result or {}
-            return _reply(answer, [verdict_of_delivery(results.get(r.id)) for r in chunk])
+            return ChunkReply([verdict_of_delivery(results.get(r.id)) for r in chunk])
 
         async def send_to_endpoints(chunk: list[Recipient]) -> ChunkReply:
             request = MessageRequest(endpoints={r.id: _endpoint_config(r) for r in chunk}, **common)
-            answer = await self.send(application_id, request)
+            answer = await once.send(application_id, request)
             results = answer.endpoint_result or {}
-            return _reply(answer, [verdict_of_delivery(results.get(r.id)) for r in chunk])
+            return ChunkReply([verdict_of_delivery(results.get(r.id)) for r in chunk])
 
         async def send_to_users(chunk: list[Recipient]) -> ChunkReply:
             request = SendUsersMessageRequest(
                 users={r.id: _endpoint_config(r) for r in chunk}, **common
             )
-            answer = await self.send_to_users(application_id, request)
+            answer = await once.send_to_users(application_id, request)
             results = answer.result or {}
-            return _reply(answer, [verdict_of_user(results.get(r.id)) for r in chunk])
+            return ChunkReply([verdict_of_user(results.get(r.id)) for r in chunk])
 
         senders = {
             "addresses": send_to_addresses,
@@ -173,17 +180,12 @@ class Messages(generated.Messages):
             operation,
             chunk_entries(_recipients(items, convert), chunk_size, key=lambda r: r.id),
             senders[kind],
+            retrier=retrier,
             idempotent=False,
             concurrency=concurrency,
             total=length_of(items),
             progress=progress,
             on_item=on_item,
             keep_failures=keep_failures,
-            backoff=backoff_of(self._client),
             description=f"messages to {kind}",
         )
-
-
-def _reply(answer: Any, verdicts: list[Any]) -> ChunkReply:
-    metadata = response_metadata(answer)
-    return ChunkReply(verdicts, metadata.attempts if metadata else 1)

@@ -10,7 +10,7 @@ this SDK run against it unchanged. Run it in process (no sockets) or over HTTP::
 
     fake = FakePinpoint()
     config = AioConfig(http_session_cls=aiobotocore.httpxsession.HttpxSession)
-    with fake.mock():  # every request to https://pinpoint.us-east-1.amazonaws.com
+    with fake.mock():  # every request to https://pinpoint.<region>.amazonaws.com
         async with aiobotocore.session.get_session().create_client(
             "pinpoint", region_name="us-east-1", config=config,
             aws_access_key_id="testing", aws_secret_access_key="testing",
@@ -19,8 +19,11 @@ this SDK run against it unchanged. Run it in process (no sockets) or over HTTP::
     assert fake.calls("CreateApp")
 
 Over HTTP: ``async with FakePinpointServer(fake) as server:`` then ``endpoint_url=server.url``,
-or ``python -m pinpoint_sdk.testing --port 8080``. Faults: ``fake.faults.throttle(2)``.
-Sent messages: ``fake.outbox``. With pytest, the ``pinpoint_fake`` fixture does the above.
+or ``python -m pinpoint_sdk.testing --port 8080 --region eu-west-1`` as a service, with a
+JSON control API under ``/_fake/`` for other processes. Each region the requests are signed
+for has its own state. Faults: ``fake.faults.throttle(2)``. Sent messages: ``fake.outbox``.
+PhoneNumberValidate's answers: ``fake.phone_numbers``. With pytest, the ``pinpoint_fake``
+fixture does the above.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ if TYPE_CHECKING:
     from ._outbox import Outbox as Outbox
     from ._outbox import OutboxMessage as OutboxMessage
     from ._paging import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
+    from ._phone_numbers import PhoneNumberBook as PhoneNumberBook
+    from ._phone_numbers import PhoneNumberFields as PhoneNumberFields
+    from ._phone_numbers import PhoneType as PhoneType
     from ._server import FakePinpointServer as FakePinpointServer
     from ._wire import Outcome as Outcome
     from ._wire import WireRequest as WireRequest
@@ -61,6 +67,9 @@ _SOURCES: dict[str, str] = {
     "Outbox": "._outbox",
     "OutboxMessage": "._outbox",
     "Outcome": "._wire",
+    "PhoneNumberBook": "._phone_numbers",
+    "PhoneNumberFields": "._phone_numbers",
+    "PhoneType": "._phone_numbers",
     "RecordedRequest": "._fake",
     "ServiceError": "._errors",
     "WireRequest": "._wire",
@@ -80,6 +89,9 @@ __all__ = [
     "Outbox",
     "OutboxMessage",
     "Outcome",
+    "PhoneNumberBook",
+    "PhoneNumberFields",
+    "PhoneType",
     "RecordedRequest",
     "ServiceError",
     "WireRequest",

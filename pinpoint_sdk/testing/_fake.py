@@ -16,18 +16,22 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._decode import decode_request, decode_value
 from ._encode import FakeBugError, encode_body, encode_value
 from ._errors import ServiceError, not_implemented, server_error, too_many_requests
+from ._export_seed import seed_from_export
 from ._faults import FaultInjector, InjectedFault, corrupt_response
 from ._handlers import HANDLERS, Call
-from ._ids import Arns, new_request_id, now_iso
+from ._ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Arns, new_request_id, now_iso
 from ._model import Operation, load_service_model
 from ._outbox import Outbox
+from ._phone_numbers import PhoneNumberBook
 from ._routing import Router
 from ._seed import apply_seed
+from ._signing import signed_region
 from ._state import FakeState
 from ._wire import Outcome, WireRequest, WireResponse, error_response, json_response
 
@@ -35,13 +39,17 @@ if TYPE_CHECKING:
     import httpx
     import respx
 
-    from ._server import FakePinpointServer
-
 JsonDict = dict[str, Any]
 
-DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
 DEFAULT_ENDPOINT_URL = "https://pinpoint.us-east-1.amazonaws.com"
+
+__all__ = [
+    "DEFAULT_ACCOUNT_ID",
+    "DEFAULT_ENDPOINT_URL",
+    "DEFAULT_REGION",
+    "FakePinpoint",
+    "RecordedRequest",
+]
 
 _logger = logging.getLogger(__name__)
 
@@ -54,7 +62,8 @@ class RecordedRequest:
     injected into this call (``"throttle"``, ``"error 503 after acting"``, ``"drop"``...).
     ``acted`` tells whether the operation took effect (state changed, message recorded):
     with ``after_acting`` faults it is ``True`` even though the client saw an error.
-    ``status`` is the status sent, ``None`` when the connection was dropped.
+    ``status`` is the status sent, ``None`` when the connection was dropped. ``region`` is
+    the region the request was signed for (the fake's default region when unsigned).
     """
 
     operation: str | None
@@ -66,6 +75,7 @@ class RecordedRequest:
     fault: str | None = None
     acted: bool = False
     status: int | None = None
+    region: str = DEFAULT_REGION
 
 
 @dataclass
@@ -76,14 +86,20 @@ class _Prepared:
     error: ServiceError | None
     fault: InjectedFault | None
     delay: float
+    region: str
 
 
 class FakePinpoint:
     """A stateful, in-memory Amazon Pinpoint that speaks the REST-JSON wire protocol.
 
-    ``seed`` preloads resources (see :meth:`seed`). ``account_id`` and ``region`` go into
-    ARNs. Use it in process with :meth:`mock` (aiobotocore's httpx backend), over HTTP with
-    :class:`~pinpoint_sdk.testing.FakePinpointServer`, or call :meth:`invoke` directly.
+    Each region has its own state, as in AWS: a request is served from the state of the region
+    its SigV4 signature names (an app created in ``eu-west-1`` is not found from
+    ``us-east-1``), and ARNs name that region. ``region`` is the default: the region of
+    unsigned requests and of :meth:`invoke` and :meth:`seed` unless they name another.
+
+    ``seed`` preloads resources (see :meth:`seed`) in the default region. ``account_id``
+    goes into ARNs. Use it in process with :meth:`mock` (aiobotocore's httpx backend), over HTTP with
+    ``FakePinpointServer(fake)``, or call :meth:`invoke` directly.
     """
 
     def __init__(
@@ -97,12 +113,15 @@ class FakePinpoint:
         self._model = load_service_model()
         self._router = Router(self._model)
         self.account_id = account_id
+        #: The region of unsigned requests, and of :meth:`invoke` and :meth:`seed` by default.
         self.region = region
         #: Fault rules; see :class:`~pinpoint_sdk.testing.FaultInjector`.
         self.faults = FaultInjector()
         #: Every message sent through the fake.
         self.outbox = Outbox()
-        self._state = FakeState(Arns(account_id, region), self.outbox)
+        #: What ``PhoneNumberValidate`` answers; see :class:`~pinpoint_sdk.testing.PhoneNumberBook`.
+        self.phone_numbers = PhoneNumberBook()
+        self._states: dict[str, FakeState] = {}
         self._requests: list[RecordedRequest] = []
         if seed is not None:
             self.seed(seed)
@@ -125,9 +144,16 @@ class FakePinpoint:
         with self._lock:
             return [
                 {"ApplicationId": app.id, **copy.deepcopy(event)}
-                for app in self._state.apps.values()
+                for state in self._states.values()
+                for app in state.apps.values()
                 for event in app.events
             ]
+
+    @property
+    def regions(self) -> list[str]:
+        """The regions that hold state (created resources or received requests), sorted."""
+        with self._lock:
+            return sorted(self._states)
 
     @property
     def implemented_operations(self) -> frozenset[str]:
@@ -136,15 +162,33 @@ class FakePinpoint:
 
     # -- state management -------------------------------------------------------------------
 
-    def reset(self) -> None:
-        """Forgets every resource, message, recorded request and fault rule."""
+    def reset(self, region: str | None = None) -> None:
+        """Forgets every resource, message, recorded request, fault rule and programmed number.
+
+        With ``region``, forgets only that region's resources and the messages sent there;
+        requests, fault rules and programmed numbers (which belong to no region) stay.
+        """
         with self._lock:
+            self.outbox.clear(region)
+            if region is not None:
+                self._states.pop(region, None)
+                return
             self.faults.clear()
-            self.outbox.clear()
-            self._state = FakeState(Arns(self.account_id, self.region), self.outbox)
+            self.phone_numbers.clear()
+            self._states.clear()
             self._requests.clear()
 
-    def seed(self, data: Mapping[str, Any]) -> None:
+    def _state_of(self, region: str | None) -> FakeState:
+        """The state of ``region`` (the default region for ``None``), created on first use."""
+        name = region or self.region
+        with self._lock:
+            state = self._states.get(name)
+            if state is None:
+                state = FakeState(Arns(self.account_id, name), self.outbox, self.phone_numbers)
+                self._states[name] = state
+            return state
+
+    def seed(self, data: Mapping[str, Any], *, region: str | None = None) -> list[str]:
         """Creates resources from a dict, through the same code paths as the API.
 
         Format (every key optional; request bodies use boto3's member names; ``Id`` picks
@@ -156,7 +200,8 @@ class FakePinpoint:
                     "settings": {...WriteApplicationSettingsRequest},
                     "segments": [{"Id": "...", ...WriteSegmentRequest}],
                     "campaigns": [{"Id": "...", ...WriteCampaignRequest}],
-                    "journeys": [{"Id": "...", ...WriteJourneyRequest}],
+                    "journeys": [{"Id": "...", ...WriteJourneyRequest}],  # any State but
+                    # COMPLETED/CLOSED: PAUSED and CANCELLED ones are published first
                     "endpoints": [{"Id": "...", ...EndpointRequest}],
                     "channels": {"email": {...EmailChannelRequest}, "sms": {...}},
                     "event_stream": {...WriteEventStream},
@@ -165,28 +210,61 @@ class FakePinpoint:
                 "recommenders": [{"Id": "...", ...CreateRecommenderConfiguration}],
             }
 
-        Raises ``ValueError`` for an unknown key and :class:`ServiceError` for a body the
-        service would reject.
+        Resources go to ``region`` (default: the fake's default region). Returns the ids of
+        the seeded applications, in order. Raises ``ValueError`` for an unknown key and
+        :class:`ServiceError` for a body the service would reject.
         """
         with self._lock:
-            apply_seed(self._invoke, data)
+            return apply_seed(
+                lambda operation, params, preset_id: self._invoke(
+                    operation, params, preset_id, region
+                ),
+                data,
+            )
 
-    def invoke(self, operation: str, params: Mapping[str, Any] | None = None) -> JsonDict | None:
+    def seed_from_export(self, directory: str | Path, *, region: str | None = None) -> str:
+        """Re-creates an export folder (``python -m pinpoint_sdk export``) and returns the
+        application's id: every resource keeps its exported id.
+
+        Into ``region`` (default: the fake's default region). Templates that already exist
+        there are kept as they are (they belong to the account, as in ``import_application``).
+        Raises ``ValueError`` for a folder that holds no export.
+        """
+        data = seed_from_export(directory)
+        with self._lock:
+            existing = self._state_of(region).templates
+            data["templates"] = [
+                template
+                for template in data["templates"]
+                if (template["TemplateName"], template["TemplateType"]) not in existing
+            ]
+            [application_id] = self.seed(data, region=region)
+        return application_id
+
+    def invoke(
+        self,
+        operation: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        region: str | None = None,
+    ) -> JsonDict | None:
         """Runs one operation directly, with boto3-style parameters; no faults, not recorded.
 
-        Returns the response payload (member names) or ``None``; raises
-        :class:`ServiceError` as the service would answer.
+        Acts on ``region`` (default: the fake's default region). Returns the response payload
+        (member names) or ``None``; raises :class:`ServiceError` as the service would answer.
         """
-        return self._invoke(operation, dict(params or {}), None)
+        return self._invoke(operation, dict(params or {}), None, region)
 
-    def _invoke(self, operation: str, params: JsonDict, preset_id: str | None) -> JsonDict | None:
+    def _invoke(
+        self, operation: str, params: JsonDict, preset_id: str | None, region: str | None
+    ) -> JsonDict | None:
         op = self._model.operations.get(operation)
         if op is None:
             raise ValueError(f"Pinpoint has no operation named {operation!r}")
         decoded: JsonDict = (
             decode_value(op.input, params, "", wire_names=False) if op.input is not None else {}
         )
-        result = self._act(op, decoded, new_request_id(), preset_id)
+        result = self._act(op, decoded, new_request_id(), preset_id, self._state_of(region))
         payload = op.output_payload
         if result is None or payload is None:
             return None
@@ -212,6 +290,7 @@ class FakePinpoint:
 
     def _prepare(self, request: WireRequest) -> _Prepared:
         request_id = new_request_id()
+        region = signed_region(request.headers, request.query) or self.region
         record = RecordedRequest(
             operation=None,
             method=request.method,
@@ -219,13 +298,14 @@ class FakePinpoint:
             params=None,
             request_id=request_id,
             timestamp=now_iso(),
+            region=region,
         )
         with self._lock:
             self._requests.append(record)
         try:
             match = self._router.match(request.method, request.raw_path)
         except ServiceError as error:
-            return _Prepared(record, None, None, error, None, 0.0)
+            return _Prepared(record, None, None, error, None, 0.0, region)
         operation = match.operation
         record.operation = operation.name
         invalid: ServiceError | None = None
@@ -238,7 +318,7 @@ class FakePinpoint:
         fault, delay = self.faults.decide(operation.name)
         if fault is not None:
             record.fault = fault.describe()
-        return _Prepared(record, operation, record.params, invalid, fault, delay)
+        return _Prepared(record, operation, record.params, invalid, fault, delay, region)
 
     def _finish(self, prepared: _Prepared) -> Outcome:
         record = prepared.record
@@ -251,7 +331,8 @@ class FakePinpoint:
             response = self._error(prepared.error, record.request_id)
         else:
             try:
-                body = self._act_and_encode(operation, prepared.params, record.request_id)
+                state = self._state_of(prepared.region)
+                body = self._act_and_encode(operation, prepared.params, record.request_id, state)
             except ServiceError as error:
                 response = self._error(error, record.request_id)
             else:
@@ -262,19 +343,26 @@ class FakePinpoint:
         return self._respond(record, response)
 
     def _act(
-        self, operation: Operation, params: JsonDict, request_id: str, preset_id: str | None
+        self,
+        operation: Operation,
+        params: JsonDict,
+        request_id: str,
+        preset_id: str | None,
+        state: FakeState,
     ) -> JsonDict | None:
         handler = HANDLERS.get(operation.name)
         if handler is None:
             raise not_implemented(operation.name)
         with self._lock:
-            return handler(Call(operation, params, self._state, request_id, preset_id))
+            return handler(Call(operation, params, state, request_id, preset_id))
 
-    def _act_and_encode(self, operation: Operation, params: JsonDict, request_id: str) -> bytes:
+    def _act_and_encode(
+        self, operation: Operation, params: JsonDict, request_id: str, state: FakeState
+    ) -> bytes:
         # Encoding reads stored records, so it stays under the lock with the handler.
         with self._lock:
             try:
-                return encode_body(operation, self._act(operation, params, request_id, None))
+                return encode_body(operation, self._act(operation, params, request_id, None, state))
             except ServiceError:
                 raise
             except FakeBugError as bug:
@@ -317,10 +405,12 @@ class FakePinpoint:
         return FakePinpointTransport(self)
 
     @contextlib.contextmanager
-    def mock(self, base_url: str = DEFAULT_ENDPOINT_URL) -> Iterator[respx.MockRouter]:
-        """Routes every httpx request for ``base_url`` to this fake, in process (needs respx).
+    def mock(self, base_url: str | None = None) -> Iterator[respx.MockRouter]:
+        """Routes httpx requests for Pinpoint to this fake, in process (needs respx).
 
-        Meant for aiobotocore's httpx backend
+        By default every regional endpoint (``https://pinpoint.<region>.amazonaws.com``) is
+        routed, so clients of several regions share the fake; ``base_url`` routes that one
+        URL's host instead. Meant for aiobotocore's httpx backend
         (``AioConfig(http_session_cls=aiobotocore.httpxsession.HttpxSession)``); requests
         to other hosts pass through untouched.
         """
@@ -328,9 +418,3 @@ class FakePinpoint:
 
         with mock_pinpoint(self, base_url) as router:
             yield router
-
-    def server(self, host: str = "127.0.0.1", port: int = 0) -> FakePinpointServer:
-        """A :class:`~pinpoint_sdk.testing.FakePinpointServer` serving this fake over HTTP."""
-        from ._server import FakePinpointServer
-
-        return FakePinpointServer(self, host=host, port=port)

@@ -6,6 +6,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+DEFAULT_ACCOUNT_ID = "123456789012"
+#: The region of unsigned requests, and of ``invoke``/``seed`` unless they name one.
+DEFAULT_REGION = "us-east-1"
+
 
 def new_id() -> str:
     """A resource id as Pinpoint makes them: 32 lowercase hex characters."""

@@ -17,12 +17,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from ._wire import Outcome, WireRequest
+from ._wire import Outcome, RequestHandler, WireRequest
 
 if TYPE_CHECKING:
     import respx
-
-    from ._fake import FakePinpoint
 
 
 async def _to_wire(request: httpx.Request) -> WireRequest:
@@ -66,20 +64,20 @@ class _IncompleteStream(httpx.AsyncByteStream):
         )
 
 
-async def answer(fake: FakePinpoint, request: httpx.Request) -> httpx.Response:
+async def answer(fake: RequestHandler, request: httpx.Request) -> httpx.Response:
     """The fake's answer to one httpx request (raising httpx errors for dropped calls)."""
     outcome = await fake.handle_async(await _to_wire(request))
     return _to_httpx(outcome, request)
 
 
 class FakePinpointTransport(httpx.AsyncBaseTransport):
-    """An ``httpx.AsyncBaseTransport`` that answers every request from a :class:`FakePinpoint`.
+    """An ``httpx.AsyncBaseTransport`` that answers every request from a ``FakePinpoint``.
 
     For code that builds its own ``httpx.AsyncClient(transport=...)``; for aiobotocore use
     :meth:`FakePinpoint.mock`.
     """
 
-    def __init__(self, fake: FakePinpoint) -> None:
+    def __init__(self, fake: RequestHandler) -> None:
         self._fake = fake
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -87,27 +85,36 @@ class FakePinpointTransport(httpx.AsyncBaseTransport):
         return await answer(self._fake, request)
 
 
+#: Every regional Pinpoint endpoint: ``pinpoint.<region>.amazonaws.com`` (``.com.cn`` in China).
+PINPOINT_HOSTS = r"^pinpoint\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$"
+
+
 @contextlib.contextmanager
-def mock_pinpoint(fake: FakePinpoint, base_url: str) -> Iterator[respx.MockRouter]:
-    """Routes httpx requests whose scheme, host and port match ``base_url`` to ``fake``."""
+def mock_pinpoint(fake: RequestHandler, base_url: str | None) -> Iterator[respx.MockRouter]:
+    """Routes httpx requests for Pinpoint to ``fake``: every regional endpoint over HTTPS, or
+    only requests whose scheme, host and port match ``base_url``."""
     try:
         import respx
     except ImportError as missing:  # pragma: no cover - respx is a dev dependency
         raise RuntimeError(
             "FakePinpoint.mock() needs respx: pip install respx (or pinpoint-sdk[dev])"
         ) from missing
-    parts = urlsplit(base_url)
-    if not parts.scheme or not parts.hostname:
-        raise ValueError(f"base_url must be an absolute URL, got {base_url!r}")
-    default_port = 443 if parts.scheme == "https" else 80
 
     async def side_effect(request: httpx.Request) -> httpx.Response:
         return await answer(fake, request)
 
     router = respx.mock(using="httpx", assert_all_called=False)
     with router:
-        router.route(
-            scheme=parts.scheme, host=parts.hostname, port=parts.port or default_port
-        ).mock(side_effect=side_effect)
+        if base_url is None:
+            route = router.route(scheme="https", host__regex=PINPOINT_HOSTS, port=443)
+        else:
+            parts = urlsplit(base_url)
+            if not parts.scheme or not parts.hostname:
+                raise ValueError(f"base_url must be an absolute URL, got {base_url!r}")
+            default_port = 443 if parts.scheme == "https" else 80
+            route = router.route(
+                scheme=parts.scheme, host=parts.hostname, port=parts.port or default_port
+            )
+        route.mock(side_effect=side_effect)
         router.route().pass_through()
         yield router

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from ..models import ChannelType
     from ..params import ChannelTypeLiteral
 
+from ._ids import DEFAULT_REGION
+
 
 @dataclass(frozen=True)
 class OutboxMessage:
@@ -22,7 +24,7 @@ class OutboxMessage:
     member names as in boto3), or ``None`` when only a template was given; ``template`` is the
     request's ``TemplateConfiguration``; ``recipient_config`` is the per-recipient
     ``AddressConfiguration`` or ``EndpointSendConfiguration`` (substitutions, overrides).
-    ``otp`` is the code of an OTP message.
+    ``otp`` is the code of an OTP message; ``region`` the region the send was signed for.
     """
 
     message_id: str
@@ -38,6 +40,7 @@ class OutboxMessage:
     timestamp: str
     request_id: str
     otp: str | None = None
+    region: str = DEFAULT_REGION
 
 
 class Outbox:
@@ -66,10 +69,13 @@ class Outbox:
         """The messages sent over one channel type, e.g. ``"SMS"``."""
         return [message for message in self.messages if message.channel == channel]
 
-    def clear(self) -> None:
-        """Forgets every message."""
+    def clear(self, region: str | None = None) -> int:
+        """Forgets every message (of one ``region`` only, when given); returns how many."""
         with self._lock:
-            self._messages.clear()
+            kept = [m for m in self._messages if region is not None and m.region != region]
+            forgotten = len(self._messages) - len(kept)
+            self._messages[:] = kept
+            return forgotten
 
     def __len__(self) -> int:
         with self._lock:

@@ -80,4 +80,4 @@ class Router:
 
 
 def _unknown_path(method: str, raw_path: str) -> ServiceError:
-    return not_found(f"No Pinpoint operation matches {method} {raw_path}")
+    return not_found("operation", method=method, path=raw_path)

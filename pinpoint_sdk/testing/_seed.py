@@ -27,6 +27,7 @@ _TEMPLATE_OPERATIONS = {
     "VOICE": ("CreateVoiceTemplate", "VoiceTemplateRequest"),
     "INAPP": ("CreateInAppTemplate", "InAppTemplateRequest"),
 }
+_STATES_AFTER_PUBLISHING = ("PAUSED", "CANCELLED")
 _APP_KEYS = {
     "Id",
     "Name",
@@ -52,7 +53,7 @@ def _split_id(item: Mapping[str, Any]) -> tuple[str | None, JsonDict]:
     return body.pop("Id", None), body
 
 
-def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
+def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> str:
     _check_keys("an app", app, _APP_KEYS)
     created = invoke(
         "CreateApp",
@@ -80,7 +81,24 @@ def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
         invoke("CreateCampaign", {"ApplicationId": app_id, "WriteCampaignRequest": body}, preset)
     for journey in app.get("journeys", []):
         preset, body = _split_id(journey)
-        invoke("CreateJourney", {"ApplicationId": app_id, "WriteJourneyRequest": body}, preset)
+        # A journey is paused or cancelled after it was published, as through the API.
+        final = body.get("State")
+        if final in _STATES_AFTER_PUBLISHING:
+            body["State"] = "ACTIVE"
+        created = invoke(
+            "CreateJourney", {"ApplicationId": app_id, "WriteJourneyRequest": body}, preset
+        )
+        if final in _STATES_AFTER_PUBLISHING:
+            assert created is not None
+            invoke(
+                "UpdateJourneyState",
+                {
+                    "ApplicationId": app_id,
+                    "JourneyId": created["Id"],
+                    "JourneyStateRequest": {"State": final},
+                },
+                None,
+            )
     for endpoint in app.get("endpoints", []):
         endpoint_id, body = _split_id(endpoint)
         if endpoint_id is None:
@@ -101,10 +119,12 @@ def _seed_app(invoke: Invoke, app: Mapping[str, Any]) -> None:
             {"ApplicationId": app_id, "WriteEventStream": dict(app["event_stream"])},
             None,
         )
+    return str(app_id)
 
 
-def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> None:
-    """Creates everything ``data`` describes, in dependency order (segments before campaigns)."""
+def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> list[str]:
+    """Creates everything ``data`` describes, in dependency order (segments before campaigns);
+    returns the ids of the applications, in order."""
     _check_keys("the seed", data, {"apps", "templates", "recommenders"})
     for template in data.get("templates", []):
         body = dict(template)
@@ -119,5 +139,4 @@ def apply_seed(invoke: Invoke, data: Mapping[str, Any]) -> None:
     for recommender in data.get("recommenders", []):
         preset, body = _split_id(recommender)
         invoke("CreateRecommenderConfiguration", {"CreateRecommenderConfiguration": body}, preset)
-    for app in data.get("apps", []):
-        _seed_app(invoke, app)
+    return [_seed_app(invoke, app) for app in data.get("apps", [])]

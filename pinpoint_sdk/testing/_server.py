@@ -1,21 +1,35 @@
-"""HTTP mode: the fake served by aiohttp on a local port, in the running loop or a thread."""
+"""HTTP mode: the fake served by aiohttp on a local port, in the running loop or a thread.
+
+Pinpoint's paths (``/v1/...``) go to the fake; ``/_fake/...`` to its control API
+(:mod:`pinpoint_sdk.testing._control`).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import threading
+import time
 from types import TracebackType
 from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from ._control import handle_control, is_control_path
 from ._fake import FakePinpoint
+from ._signing import signed_region
 from ._wire import WireRequest, WireResponse
+
+#: One INFO line per request (``python -m pinpoint_sdk.testing --verbose`` shows them).
+_logger = logging.getLogger("pinpoint_sdk.testing.server")
 
 
 class FakePinpointServer:
     """Serves a :class:`FakePinpoint` over real HTTP on ``host`` (``port=0``: a free port).
+
+    Besides Pinpoint's API it answers the fake's control API under ``/_fake/`` (outbox,
+    reset, seed, faults, phone numbers, health; see the testing guide).
 
     Use it as an async context manager::
 
@@ -50,6 +64,7 @@ class FakePinpointServer:
         return f"http://{self.host}:{self.port}"
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        started = time.perf_counter()
         body = await request.read()
         path, _, query = request.raw_path.partition("?")
         wire = WireRequest(
@@ -59,16 +74,40 @@ class FakePinpointServer:
             headers=dict(request.headers),
             body=body,
         )
-        outcome = await self.fake.handle_async(wire)
-        if outcome.response is None:
-            # No answer at all: the client sees the connection closed under it.
-            if request.transport is not None:
-                request.transport.abort()
-            raise asyncio.CancelledError
-        response = outcome.response
-        if outcome.cut_at is not None:
-            return await self._send_incomplete(request, response, outcome.cut_at)
-        return web.Response(status=response.status, headers=response.headers, body=response.body)
+        status = "dropped"
+        try:
+            if is_control_path(path):
+                answer = handle_control(self.fake, wire)
+                status = str(answer.status)
+                return web.Response(status=answer.status, headers=answer.headers, body=answer.body)
+            outcome = await self.fake.handle_async(wire)
+            if outcome.response is None:
+                # No answer at all: the client sees the connection closed under it.
+                if request.transport is not None:
+                    request.transport.abort()
+                raise asyncio.CancelledError
+            response = outcome.response
+            status = str(response.status)
+            if outcome.cut_at is not None:
+                status += " (cut short)"
+                return await self._send_incomplete(request, response, outcome.cut_at)
+            return web.Response(
+                status=response.status, headers=response.headers, body=response.body
+            )
+        finally:
+            if _logger.isEnabledFor(logging.INFO):
+                self._log(wire, status, started)
+
+    def _log(self, wire: WireRequest, status: str, started: float) -> None:
+        """One line per request: method, path, status, region, duration; never a body, a
+        query string or a header (they may carry credentials and personal data)."""
+        region = (
+            "-"
+            if is_control_path(wire.raw_path)
+            else signed_region(wire.headers, wire.query) or self.fake.region
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        _logger.info("%s %s %s %s %.1fms", wire.method, wire.raw_path, status, region, elapsed)
 
     @staticmethod
     async def _send_incomplete(

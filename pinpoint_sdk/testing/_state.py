@@ -12,6 +12,7 @@ from typing import Any
 
 from ._ids import Arns
 from ._outbox import Outbox
+from ._phone_numbers import PhoneNumberBook
 
 JsonDict = dict[str, Any]
 
@@ -98,6 +99,7 @@ class FakeState:
 
     arns: Arns
     outbox: Outbox
+    phone_numbers: PhoneNumberBook
     apps: dict[str, AppState] = field(default_factory=lambda: {})
     templates: dict[tuple[str, str], Template] = field(default_factory=lambda: {})
     recommenders: dict[str, JsonDict] = field(default_factory=lambda: {})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 
@@ -83,3 +84,11 @@ def error_response(status: int, code: str, message: str, request_id: str) -> Wir
         "Content-Type": "application/json",
     }
     return WireResponse(status, headers, body)
+
+
+class RequestHandler(Protocol):
+    """What a transport needs from the fake: one request in, one outcome out."""
+
+    async def handle_async(self, request: WireRequest) -> Outcome:
+        """Answers one request."""
+        ...

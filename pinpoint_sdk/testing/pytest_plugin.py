@@ -13,11 +13,16 @@
 
 Loaded through the ``pytest11`` entry point by every pytest run where the SDK is installed,
 so importing it costs nothing: the fake, respx and aiohttp load only when a fixture runs.
+The fixtures need the ``testing`` extra (``pip install "pinpoint-sdk[testing]"``: respx,
+httpx, pytest-asyncio) and async tests need pytest-asyncio's ``asyncio_mode = "auto"`` (or
+its ``asyncio`` marker).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pytest
@@ -79,12 +84,31 @@ async def pinpoint_client(pinpoint_fake: FakePinpoint) -> AsyncIterator[Pinpoint
 
     # An explicit endpoint: AWS_ENDPOINT_URL(_PINPOINT) in the environment must not send a
     # test's calls anywhere but the fake.
-    async with PinpointClient(
+    client = PinpointClient(
         endpoint_url=DEFAULT_ENDPOINT_URL,
         region_name=pinpoint_fake.region,
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
         config=AioConfig(http_session_cls=HttpxSession),
         retry_policy=RetryPolicy(backoff_base=0.005, backoff_cap=0.05),
-    ) as client:
+    )
+    with _httpx_backend_is_ours():
+        await client.open()  # makes aiobotocore's HttpxSession
+    async with client:
         yield client
+
+
+@contextmanager
+def _httpx_backend_is_ours() -> Iterator[None]:
+    """Silences aiobotocore's one warning that its httpx backend prefers httpx2, here only.
+
+    respx, which hands aiobotocore's requests to the fake in process, patches httpx and not
+    its fork httpx2, so this fixture must run aiobotocore on httpx. That choice is the SDK's,
+    not the user's: their suite must not fail under ``-W error`` for it, and no filter of
+    theirs should be needed. The filter lives only while the session is made.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="aiobotocore's httpx backend", category=DeprecationWarning
+        )
+        yield

@@ -1,11 +1,9 @@
-"""The fluent journey builder: the five design examples rebuilt exactly, loading, typing."""
+"""The fluent journey builder: the five journey fixtures rebuilt exactly, loading, typing."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import botocore.session
@@ -13,6 +11,7 @@ import pytest
 from botocore.validate import ParamValidator
 from hypothesis import given
 from hypothesis import strategies as st
+from support.examples import journey as example
 from typing_extensions import assert_type
 
 from pinpoint_sdk.builders._problems import BuildError
@@ -47,36 +46,26 @@ from pinpoint_sdk.models import (
     WriteJourneyRequest,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
 UTC = timezone.utc
-# A fixed "now" before every example's dates, so no WaitUntil counts as past.
+# A fixed "now" before every fixture's dates, so no WaitUntil counts as past.
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 
 try:  # the segment helper's fluent criteria, when present; the models otherwise
     from pinpoint_sdk.builders.dimensions import Dimensions
 
-    LOYAL: Any = Dimensions().user_attribute("loyaltyTier").is_in("gold", "silver")
-    APP_USER: Any = Dimensions().platform().is_in("ios", "android")
+    CLUB: Any = Dimensions().user_attribute("clubLevel").is_in("platinum", "gold")
+    APP_USER: Any = Dimensions().platform().is_in("android", "ios")
 except ImportError:  # pragma: no cover - depends on the segment builder being merged
-    LOYAL = SegmentDimensions.model_validate(
+    CLUB = SegmentDimensions.model_validate(
         {
             "UserAttributes": {
-                "loyaltyTier": {"AttributeType": "INCLUSIVE", "Values": ["gold", "silver"]}
+                "clubLevel": {"AttributeType": "INCLUSIVE", "Values": ["platinum", "gold"]}
             }
         }
     )
     APP_USER = SegmentDimensions.model_validate(
-        {"Demographic": {"Platform": {"DimensionType": "INCLUSIVE", "Values": ["ios", "android"]}}}
+        {"Demographic": {"Platform": {"DimensionType": "INCLUSIVE", "Values": ["android", "ios"]}}}
     )
-
-
-def example(name: str) -> dict[str, Any]:
-    """The example request body, or a skip when the shared design folder is not beside the repo."""
-    matches_ = sorted(EXAMPLES.glob(f"{name}*.json"))
-    if not matches_:
-        pytest.skip(f"design examples not found under {EXAMPLES}")
-    data: dict[str, Any] = json.loads(matches_[0].read_text())
-    return data
 
 
 def wire(request: WriteJourneyRequest) -> dict[str, Any]:
@@ -97,350 +86,352 @@ def wire(request: WriteJourneyRequest) -> dict[str, Any]:
     return result
 
 
-# -- the five examples, written with the fluent API ---------------------------------------------
+# -- the five journey fixtures, written with the fluent API --------------------------------------
 
 
-def welcome_series() -> JourneyBuilder:
+def onboarding() -> JourneyBuilder:
     journey = (
-        JourneyBuilder("welcome-series-v1", state="DRAFT")
+        JourneyBuilder("onboarding-drip-2028", state="DRAFT")
         .start_on_segment(
-            "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
-            description="Endpoints that joined in the last 24 hours",
+            "7d1c0a5e9b2f48e6a3c1d0f9e8b7a6c5",
+            description="People who signed up in the past day",
         )
-        .limits(daily_cap=2, endpoint_reentry_cap=1, messages_per_second=50)
-        .quiet_time("21:00", "08:00")
+        .limits(daily_cap=3, endpoint_reentry_cap=1, messages_per_second=40)
+        .quiet_time("22:00", "07:00")
         .wait_for_quiet_time()
-        .refresh(timedelta(hours=1))
-        .schedule(start="2027-01-04T09:00:00Z", end="2027-12-31T23:00:00Z", timezone="UTC")
+        .refresh(timedelta(hours=2))
+        .schedule(start="2028-01-10T08:00:00Z", end="2028-12-20T22:00:00Z", timezone="UTC")
         .local_time(False)
         .estimate_timezones("PHONE_NUMBER", "POSTAL_CODE")
     )
     (
         journey.email(
-            "WelcomeEmail",
-            from_address="hello@example.com",
-            id="welcomeEmail",
-            description="Day 0 welcome email",
+            "OnboardGreeting",
+            from_address="team@example.org",
+            id="greetEmail",
+            description="First-day greeting",
         )
         .split_on_event(
             "_email.open",
             "_email.click",
             operator="ANY",
-            within=timedelta(days=3),
-            id="openedWelcome",
-            description="Opened or clicked the welcome email within 3 days?",
+            within=timedelta(days=2),
+            id="engagedCheck",
+            description="Opened or clicked the greeting within two days?",
         )
         .on_true(
             lambda path: path.wait(
-                days=7, id="waitOneWeek", description="Give engaged users a week before tips"
+                days=5, id="pauseFiveDays", description="Leave engaged people alone for five days"
             ).push(
-                "OnboardingTips",
-                time_to_live=timedelta(days=1),
-                id="tipsPush",
-                description="Onboarding tips push",
+                "OnboardFeatureTour",
+                time_to_live=timedelta(hours=12),
+                id="featuresPush",
+                description="Feature tour push",
             )
         )
         .on_false(
             lambda path: path.sms(
-                "WelcomeNudge",
+                "OnboardReminder",
                 message_type="PROMOTIONAL",
-                origination_number="+12065550100",
-                id="nudgeSms",
-                description="SMS nudge for people who ignored the email",
+                origination_number="+14255550142",
+                id="reminderSms",
+                description="SMS for people who skipped the email",
             )
         )
     )
     return journey
 
 
-def cart_abandonment() -> JourneyBuilder:
+def cart_reminder() -> JourneyBuilder:
     journey = (
-        JourneyBuilder("cart-abandonment-event-v2", state="ACTIVE")
+        JourneyBuilder("cart-reminder-events-v3", state="ACTIVE")
         .start_on_event(
-            "cart.abandoned",
+            "checkout.left",
             filter_type="ENDPOINT",
             attributes={
-                "storefront": AttributeDimension(
-                    attribute_type=AttributeType.INCLUSIVE, values=["web", "ios"]
+                "channel": AttributeDimension(
+                    attribute_type=AttributeType.INCLUSIVE, values=["android", "web"]
                 )
             },
             metrics={
-                "cartValue": MetricDimension(
-                    comparison_operator="GREATER_THAN_OR_EQUAL", value=25.0
+                "basketTotal": MetricDimension(
+                    comparison_operator="GREATER_THAN_OR_EQUAL", value=40.0
                 )
             },
-            segment_id="9a8b7c6d5e4f30211203f4e5d6c7b8a9",
-            description="Triggered by the app's cart.abandoned event for carts of 25 or more",
+            segment_id="2b4d6f8a0c1e3a5b7d9f1e3c5a7b9d0f",
+            description="Started by the app's checkout.left event for baskets worth 40 or more",
         )
         .limits(
-            daily_cap=3,
-            total_cap=10,
-            endpoint_reentry_cap=5,
-            endpoint_reentry_interval=timedelta(days=7),
-            messages_per_second=100,
+            daily_cap=4,
+            total_cap=12,
+            endpoint_reentry_cap=6,
+            endpoint_reentry_interval=timedelta(days=5),
+            messages_per_second=80,
         )
-        .quiet_time("22:00", "07:30")
+        .quiet_time("23:00", "06:30")
         .wait_for_quiet_time()
         .schedule(
-            start=datetime(2027, 2, 1, tzinfo=UTC),
-            end=datetime(2027, 7, 31, tzinfo=UTC),
-            timezone="UTC-05",
+            start=datetime(2028, 3, 1, tzinfo=UTC),
+            end=datetime(2028, 8, 31, tzinfo=UTC),
+            timezone="UTC-06",
         )
         .local_time(False)
     )
     (
-        journey.wait(
-            hours=1, id="waitOneHour", description="Let the shopper come back on their own first"
-        )
+        journey.wait(hours=2, id="holdTwoHours", description="Give the shopper time to come back")
         .email(
-            "CartReminder",
-            version="3",
-            id="reminderEmail",
-            description="You left something in your cart",
+            "BasketWaiting",
+            version="2",
+            id="basketEmail",
+            description="Your basket is waiting",
         )
-        # "PT24H" as a string: timedelta(hours=24) would be written P1D.
+        # "PT36H" as a string: timedelta(hours=36) would be written P1DT12H.
         .split_on_event(
             "_email.click",
-            within="PT24H",
-            id="clickedReminder",
-            description="Clicked the reminder within 24 hours?",
+            within="PT36H",
+            id="clickedBasket",
+            description="Clicked through within a day and a half?",
         )
         .on_true(
             lambda path: path.push(
-                "CartStillSaved", id="thanksPush", description="Soft follow-up for clickers"
+                "BasketSaved", id="savedPush", description="Gentle nudge for people who clicked"
             )
         )
         .on_false(
             lambda path: path.sms(
-                "CartDiscount10",
+                "BasketCoupon15",
                 message_type="PROMOTIONAL",
-                sender_id="ExampleCo",
-                id="discountSms",
-                description="Last-chance discount",
+                sender_id="AcmeShop",
+                id="couponSms",
+                description="Final coupon",
             )
         )
     )
     return journey
 
 
-def seasonal_promo() -> JourneyBuilder:
+def holiday_sale() -> JourneyBuilder:
     journey = (
-        JourneyBuilder("seasonal-promo-2027-multibranch", state="DRAFT")
+        JourneyBuilder("holiday-sale-2028-branches", state="DRAFT")
         .start_on_segment(
-            "11112222333344445555666677778888",
-            description="All customers active in the last 30 days",
+            "99990000aaaabbbbccccddddeeeeffff",
+            description="Shoppers seen in the past 30 days",
         )
         .limits(
-            daily_cap=2,
-            total_cap=4,
-            timeframe_cap=5,
-            timeframe_days=7,
+            daily_cap=3,
+            total_cap=6,
+            timeframe_cap=8,
+            timeframe_days=10,
             endpoint_reentry_cap=1,
-            messages_per_second=200,
+            messages_per_second=150,
         )
-        .quiet_time("20:00", "08:00")
+        .quiet_time("21:30", "07:30")
         .wait_for_quiet_time()
         .sending_schedule()
-        .open_hours("EMAIL", ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"], ("09:00", "18:00"))
-        .open_hours("EMAIL", "FRIDAY", ("09:00", "17:00"))
-        .open_hours("SMS", "MONDAY", ("10:00", "12:00"), ("14:00", "17:00"))
-        .open_hours("SMS", "FRIDAY", ("10:00", "12:00"))
+        .open_hours("EMAIL", ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"], ("08:00", "19:00"))
+        .open_hours("EMAIL", "FRIDAY", ("08:00", "16:00"))
+        .open_hours("SMS", "TUESDAY", ("11:00", "13:00"), ("15:00", "18:00"))
+        .open_hours("SMS", "THURSDAY", ("11:00", "13:00"))
         .closed_days(
             ["EMAIL", "SMS"],
-            "ThanksgivingDay",
-            datetime(2027, 11, 25, 0, 0),
-            datetime(2027, 11, 25, 23, 59),
+            "StoreInventoryDay",
+            datetime(2028, 11, 22, 0, 0),
+            datetime(2028, 11, 22, 23, 59),
         )
-        .refresh("PT12H", on_segment_update=False)
+        .refresh("PT6H", on_segment_update=False)
         .schedule(
-            start=datetime(2027, 11, 15, 15, tzinfo=UTC),
-            end=datetime(2027, 12, 15, 15, tzinfo=UTC),
+            start=datetime(2028, 11, 13, 14, tzinfo=UTC),
+            end=datetime(2028, 12, 18, 14, tzinfo=UTC),
             timezone="UTC-05",
         )
         .local_time(False)
     )
     audience = journey.holdout(
-        10, id="holdoutControl", description="10 percent control group gets nothing"
+        15, id="controlGroup", description="A 15 percent holdout measures the lift"
     ).multi_split(
-        id="audienceSplit",
-        description="Route by audience: VIP, loyalty member, app user, everyone else",
+        id="whoSplit",
+        description="Insiders, club members, app users, then everyone else",
     )
-    vip_email = journey.email(
-        "PromoVipAnnounce", id="vipEmail", description="VIP early-access announcement"
+    insider_email = journey.email(
+        "SaleInsiderPreview", id="insiderEmail", description="Insider preview"
     )
     (
-        vip_email.wait(
-            until=datetime(2027, 11, 26, 14, tzinfo=UTC),
-            id="vipWaitUntilSale",
-            description="Hold VIPs until the sale opens",
+        insider_email.wait(
+            until=datetime(2028, 11, 24, 13, tzinfo=UTC),
+            id="holdUntilDoorsOpen",
+            description="Wait for the sale to open",
         )
         .split_on_event(
             "_email.open",
-            message=vip_email,
-            id="vipOpenedCheck",
-            description="Did the VIP open the announcement?",
+            message=insider_email,
+            id="insiderOpened",
+            description="Did the insider open the preview?",
         )
         .on_true(
             lambda path: path.push(
-                "PromoVipLive",
-                time_to_live=3600,
-                id="vipEarlyAccessPush",
-                description="Sale is live push",
+                "SaleDoorsOpen",
+                time_to_live=7200,
+                id="doorsOpenPush",
+                description="Doors are open push",
             )
         )
         .on_false(
             lambda path: path.sms(
-                "PromoVipLiveSms",
+                "SaleDoorsOpenSms",
                 message_type="PROMOTIONAL",
-                id="vipSms",
-                description="Sale is live SMS for non-openers",
+                id="doorsOpenSms",
+                description="Doors are open SMS for non-openers",
             )
         )
     )
     creative_test = (
-        journey.random_split(id="abTest", description="A/B/C creative test for everyone else")
+        journey.random_split(id="creativeTest", description="Three creatives for everyone else")
         .branch(
-            50,
-            lambda path: path.email("PromoCreativeA", id="variantAEmail", description="Creative A"),
+            40,
+            lambda path: path.email(
+                "SaleCreativeOne", id="creativeOneEmail", description="Creative one"
+            ),
         )
         .branch(
-            30,
-            lambda path: path.email("PromoCreativeB", id="variantBEmail", description="Creative B"),
+            35,
+            lambda path: path.email(
+                "SaleCreativeTwo", id="creativeTwoEmail", description="Creative two"
+            ),
         )
         .branch(
-            20,
+            25,
             lambda path: path.sms(
-                "PromoCreativeC",
+                "SaleCreativeThree",
                 message_type="PROMOTIONAL",
-                id="variantCSms",
-                description="Creative C (SMS)",
+                id="creativeThreeSms",
+                description="Creative three by SMS",
             ),
         )
     )
     (
-        audience.branch(in_segment("aaaabbbbccccddddeeeeffff00001111"), vip_email)
+        audience.branch(in_segment("1234abcd1234abcd1234abcd1234abcd"), insider_email)
         .branch(
-            LOYAL,
-            lambda path: path.email(
-                "PromoLoyalty", id="memberEmail", description="Loyalty member offer"
-            ),
+            CLUB,
+            lambda path: path.email("SaleClubDeal", id="clubEmail", description="Club member deal"),
         )
         .branch(
             matches(APP_USER),
-            lambda path: path.push("PromoAppCoupon", id="appPush", description="App-only coupon"),
+            lambda path: path.push(
+                "SaleAppCoupon", id="appCouponPush", description="In-app coupon"
+            ),
         )
         .otherwise(creative_test)
     )
     return journey
 
 
-def winback() -> JourneyBuilder:
+def win_back() -> JourneyBuilder:
     journey = (
-        JourneyBuilder("winback-custom-and-contact-center", state="DRAFT")
+        JourneyBuilder("win-back-crm-and-call", state="DRAFT")
         .start_on_segment(
-            "c0ffee00c0ffee00c0ffee00c0ffee00",
-            description="Paying customers inactive for 30 days",
+            "feedface0000feedface0000feedface",
+            description="Subscribers quiet for 45 days",
         )
         .contact_center_settings(
-            "arn:aws:connect-campaigns:us-east-1:123456789012:campaign/"
-            "11111111-2222-3333-4444-555555555555",
-            "arn:aws:iam::123456789012:role/PinpointConnectCampaignRole",
+            "arn:aws:connect-campaigns:eu-west-1:210987654321:campaign/"
+            "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+            "arn:aws:iam::210987654321:role/ConnectCampaignsForPinpoint",
         )
         .limits(
             daily_cap=1,
-            total_cap=3,
-            endpoint_reentry_cap=2,
-            endpoint_reentry_interval=timedelta(days=90),
+            total_cap=2,
+            endpoint_reentry_cap=3,
+            endpoint_reentry_interval=timedelta(days=60),
         )
-        .quiet_time("19:00", "09:00")
+        .quiet_time("20:00", "08:30")
         .wait_for_quiet_time()
-        .refresh(timedelta(days=1), on_segment_update=True)
-        .schedule(start=datetime(2027, 3, 1, 14, tzinfo=UTC), timezone="UTC")
+        .refresh(timedelta(hours=12), on_segment_update=True)
+        .schedule(start=datetime(2028, 4, 3, 13, tzinfo=UTC), timezone="UTC")
         .local_time(False)
     )
     (
         journey.custom(
-            "arn:aws:lambda:us-east-1:123456789012:function:crm-winback",
-            endpoint_types=["CUSTOM", "EMAIL", "SMS"],
-            data='{"offer":"WINBACK20"}',
-            id="winbackWebhook",
-            description="Hand the participant to our CRM via Lambda",
+            "arn:aws:lambda:eu-west-1:210987654321:function:crm-reactivate",
+            endpoint_types=["CUSTOM", "SMS", "EMAIL"],
+            data='{"voucher":"BACK25"}',
+            id="crmHandoff",
+            description="Pass the subscriber to the CRM through Lambda",
         )
-        .wait(days=2, id="waitTwoDays", description="Give the CRM offer time to land")
+        .wait(days=3, id="waitThreeDays", description="Let the CRM voucher arrive")
         .split(
-            in_segment("aced0000aced0000aced0000aced0000"),
+            in_segment("0ddba11000ddba11000ddba11000ddba"),
             operator="ANY",
-            id="cameBack",
-            description="Did they become active again?",
+            id="returnedCheck",
+            description="Active again?",
         )
         .on_true(
             lambda path: path.email(
-                "WelcomeBack", id="welcomeBackEmail", description="Welcome back"
+                "GladYouAreBack", id="gladEmail", description="Glad to have you back"
             )
         )
         .on_false(
             lambda path: path.contact_center(
-                id="agentCall", description="Outbound call through Amazon Connect"
+                id="agentPhoneCall", description="An agent calls through Amazon Connect"
             ).sms(
-                "WinbackCallRecap",
+                "ReactivateCallRecap",
                 message_type="TRANSACTIONAL",
-                id="callFollowUpSms",
-                description="Recap of the call offer",
+                id="callRecapSms",
+                description="What the agent offered",
             )
         )
     )
     return journey
 
 
-def price_change() -> JourneyBuilder:
+def price_update() -> JourneyBuilder:
     journey = (
-        JourneyBuilder("price-change-notice-2027", state="ACTIVE")
-        .start_on_segment("5eed5eed5eed5eed5eed5eed5eed5eed", description="Annual-plan subscribers")
+        JourneyBuilder("price-update-2028", state="ACTIVE")
+        .start_on_segment("abcabcabcabcabcabcabcabcabcabc12", description="Monthly-plan customers")
         .limits(
-            daily_cap=1, total_cap=3, endpoint_reentry_cap=1, timeframe_days=30, timeframe_cap=10
+            daily_cap=2, total_cap=4, endpoint_reentry_cap=1, timeframe_days=20, timeframe_cap=6
         )
-        .quiet_time("21:00", "09:00")
+        .quiet_time("20:30", "08:00")
         .wait_for_quiet_time(False)
         .refresh(on_segment_update=False)
         .schedule(
-            start=datetime(2027, 8, 1, 9, tzinfo=UTC),
-            end=datetime(2027, 9, 30, 9, tzinfo=UTC),
-            timezone="UTC-08",
+            start=datetime(2028, 9, 1, 10, tzinfo=UTC),
+            end=datetime(2028, 10, 31, 10, tzinfo=UTC),
+            timezone="UTC-07",
         )
         .local_time()
         .estimate_timezones("PHONE_NUMBER")
     )
-    notice = journey.email(
-        "PriceChangeNotice",
-        from_address="billing@example.com",
-        id="noticeEmail",
-        description="Formal notice of the new price",
+    announcement = journey.email(
+        "PriceUpdateAnnounce",
+        from_address="accounts@example.org",
+        id="announceEmail",
+        description="Announcement of the new monthly price",
     )
     (
-        notice.wait(
-            until="2027-08-25T16:00:00Z",
-            id="waitUntilReminderDay",
-            description="Reminder one week before the change",
+        announcement.wait(
+            until="2028-09-20T15:00:00Z",
+            id="waitForReminderDate",
+            description="Ten days before the new price applies",
         )
-        .multi_split(id="engagementSplit", description="Route by what they did with the notice")
+        .multi_split(id="reactionSplit", description="What did they do with the announcement?")
         .branch(
-            event_happened(notice, "_email.click"),
+            event_happened(announcement, "_email.click"),
             lambda path: path.push(
-                "PriceChangeConfirm", id="clickedPush", description="Short confirmation"
+                "PriceUpdateThanks", id="clickerPush", description="Thanks for reading"
             ),
         )
         .branch(
-            event_happened(notice, "_email.open"),
+            event_happened(announcement, "_email.open"),
             lambda path: path.sms(
-                "PriceChangeReminderSms",
+                "PriceUpdateReminderSms",
                 message_type="TRANSACTIONAL",
-                id="openedSms",
-                description="SMS reminder",
+                id="openerSms",
+                description="Reminder by SMS",
             ),
         )
         .otherwise(
             lambda path: path.email(
-                "PriceChangeFinalNotice", id="finalNoticeEmail", description="Second formal notice"
+                "PriceUpdateFollowUp", id="secondNoticeEmail", description="Follow-up notice"
             )
         )
     )
@@ -448,11 +439,11 @@ def price_change() -> JourneyBuilder:
 
 
 FLUENT: dict[str, Callable[[], JourneyBuilder]] = {
-    "journey-01": welcome_series,
-    "journey-02": cart_abandonment,
-    "journey-03": seasonal_promo,
-    "journey-04": winback,
-    "journey-05": price_change,
+    "onboarding": onboarding,
+    "cart-reminder": cart_reminder,
+    "holiday-sale": holiday_sale,
+    "win-back": win_back,
+    "price-update": price_update,
 }
 
 
@@ -462,7 +453,7 @@ def create_journey_shape() -> Any:
     return service.operation_model("CreateJourney").input_shape
 
 
-# -- examples ----------------------------------------------------------------------------------
+# -- the fixtures ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", FLUENT)
@@ -521,30 +512,30 @@ def test_example_round_trips_through_from_response(name: str) -> None:
 
 def test_loaded_draft_can_be_changed_and_built_again() -> None:
     builder = JourneyBuilder.from_response(
-        {**example("journey-01"), "ApplicationId": "a", "Id": "j"}
+        {**example("onboarding"), "ApplicationId": "a", "Id": "j"}
     )
 
-    nudge = builder.step("nudgeSms", SmsStep)
-    nudge.use_template("WelcomeNudgeV2").email("LastChance", id="lastChance")
-    builder.limits(daily_cap=3).rename("welcome-series-v2")
+    reminder = builder.step("reminderSms", SmsStep)
+    reminder.use_template("OnboardReminderV2").email("LastChance", id="lastChance")
+    builder.limits(daily_cap=5).rename("onboarding-drip-2028-v2")
     request = builder.build(now=NOW)
 
     params = request.to_params()
-    assert params["Name"] == "welcome-series-v2"
-    assert params["Limits"] == {"DailyCap": 3, "EndpointReentryCap": 1, "MessagesPerSecond": 50}
-    assert params["Activities"]["nudgeSms"]["SMS"]["TemplateName"] == "WelcomeNudgeV2"
-    assert params["Activities"]["nudgeSms"]["SMS"]["NextActivity"] == "lastChance"
+    assert params["Name"] == "onboarding-drip-2028-v2"
+    assert params["Limits"] == {"DailyCap": 5, "EndpointReentryCap": 1, "MessagesPerSecond": 40}
+    assert params["Activities"]["reminderSms"]["SMS"]["TemplateName"] == "OnboardReminderV2"
+    assert params["Activities"]["reminderSms"]["SMS"]["NextActivity"] == "lastChance"
     assert params["Activities"]["lastChance"] == {"EMAIL": {"TemplateName": "LastChance"}}
 
 
 def test_changing_activities_of_an_active_journey_is_refused() -> None:
     builder = JourneyBuilder.from_response(
-        {**example("journey-02"), "ApplicationId": "a", "Id": "j"}
+        {**example("cart-reminder"), "ApplicationId": "a", "Id": "j"}
     )
     builder.quiet_time("23:00", "07:00")
     assert builder.build(now=NOW).to_params()["QuietTime"] == {"Start": "23:00", "End": "07:00"}
 
-    builder.step("thanksPush", PushStep).use_template("Other")
+    builder.step("savedPush", PushStep).use_template("Other")
 
     with pytest.raises(BuildError) as raised:
         builder.build(now=NOW)
@@ -552,7 +543,7 @@ def test_changing_activities_of_an_active_journey_is_refused() -> None:
 
 
 def test_a_paused_journey_loads_without_its_unwritable_state() -> None:
-    response = {**example("journey-04"), "State": "PAUSED", "ApplicationId": "a", "Id": "j"}
+    response = {**example("win-back"), "State": "PAUSED", "ApplicationId": "a", "Id": "j"}
 
     request = JourneyBuilder.from_response(response).build(now=NOW)
 
@@ -560,15 +551,15 @@ def test_a_paused_journey_loads_without_its_unwritable_state() -> None:
 
 
 def test_removed_activity_leaves_a_dangling_reference_that_build_reports() -> None:
-    builder = JourneyBuilder.from_request(example("journey-01"))
+    builder = JourneyBuilder.from_request(example("onboarding"))
 
-    builder.remove("tipsPush")
+    builder.remove("featuresPush")
 
     with pytest.raises(BuildError) as raised:
         builder.build(now=NOW)
     errors = [p for p in raised.value.problems if p.severity == "error"]
     assert [(p.rule, p.where) for p in errors] == [
-        ("P2", "Activities.waitOneWeek.Wait.NextActivity")
+        ("P2", "Activities.pauseFiveDays.Wait.NextActivity")
     ]
 
 
@@ -800,22 +791,22 @@ def test_iso_strings_are_kept_as_written_and_nonsense_is_refused() -> None:
 
 
 def test_end_cuts_a_loaded_chain_and_build_reports_what_is_left_behind() -> None:
-    builder = JourneyBuilder.from_request(example("journey-01"))
+    builder = JourneyBuilder.from_request(example("onboarding"))
 
-    builder.step("waitOneWeek", WaitStep).end()
+    builder.step("pauseFiveDays", WaitStep).end()
 
     with pytest.raises(BuildError) as raised:
         builder.build(now=NOW)
     errors = [(p.rule, p.where) for p in raised.value.problems if p.severity == "error"]
-    assert errors == [("P3", "Activities.tipsPush")]
+    assert errors == [("P3", "Activities.featuresPush")]
 
 
 def test_a_loaded_split_path_can_be_ended_and_its_branch_removed() -> None:
-    builder = JourneyBuilder.from_request(example("journey-01"))
+    builder = JourneyBuilder.from_request(example("onboarding"))
 
-    builder.step("openedWelcome", ConditionalSplitStep).on_false(END)
-    builder.remove("nudgeSms")
+    builder.step("engagedCheck", ConditionalSplitStep).on_false(END)
+    builder.remove("reminderSms")
     split = builder.build(now=NOW).model_dump(by_alias=True, exclude_unset=True)
 
-    assert "FalseActivity" not in split["Activities"]["openedWelcome"]["ConditionalSplit"]
-    assert "nudgeSms" not in split["Activities"]
+    assert "FalseActivity" not in split["Activities"]["engagedCheck"]["ConditionalSplit"]
+    assert "reminderSms" not in split["Activities"]

@@ -1,33 +1,22 @@
-"""``validate_journey``: one broken variant of an example journey per rule, each reported
-with its rule id and where it is; the examples themselves report no error."""
+"""``validate_journey``: one broken variant of a journey fixture per rule, each reported
+with its rule id and where it is; the fixtures themselves report no error."""
 
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support.examples import journey as example
 
 from pinpoint_sdk.builders._problems import BuildError, Problem, Severity
 from pinpoint_sdk.builders.journey_rules import JOURNEY_TIMEZONES, load_journey, validate_journey
 from pinpoint_sdk.models import WriteJourneyRequest
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
 NOW = datetime(2027, 1, 1, tzinfo=timezone.utc)
 Mutation = Callable[[dict[str, Any]], object]
-
-
-def example(name: str) -> dict[str, Any]:
-    """A fresh copy of an example request, or a skip when the design folder is missing."""
-    found = sorted(EXAMPLES.glob(f"{name}*.json"))
-    if not found:
-        pytest.skip(f"design examples not found under {EXAMPLES}")
-    data: dict[str, Any] = json.loads(found[0].read_text())
-    return data
 
 
 def acts(data: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +39,7 @@ def chain(count: int) -> dict[str, Any]:
 
 def _rename(data: dict[str, Any], old: str, new: str) -> None:
     acts(data)[new] = acts(data).pop(old)
-    acts(data)["openedWelcome"]["ConditionalSplit"]["FalseActivity"] = new
+    acts(data)["engagedCheck"]["ConditionalSplit"]["FalseActivity"] = new
 
 
 def _set(path: str, value: Any) -> Mutation:
@@ -70,8 +59,8 @@ def _set(path: str, value: Any) -> Mutation:
 
 
 _DELETE = object()
-W1 = "Activities.welcomeEmail"
-SPLIT1 = "Activities.openedWelcome.ConditionalSplit"
+W1 = "Activities.greetEmail"
+SPLIT1 = "Activities.engagedCheck.ConditionalSplit"
 EVENT1 = f"{SPLIT1}.Condition.Conditions[0].EventCondition.MessageActivity"
 
 
@@ -88,148 +77,150 @@ def case(
 
 
 CASES = [
-    case("J1", "journey-01", _set("Name", _DELETE), "Name", label="name-missing"),
-    case("J1", "journey-01", _set("Name", ""), "Name", label="name-empty"),
-    case("J2", "journey-01", _set("Name", "welcome series"), "Name", label="name-with-space"),
-    case("J2", "journey-01", _set("Name", "x" * 151), "Name", label="name-too-long"),
+    case("J1", "onboarding", _set("Name", _DELETE), "Name", label="name-missing"),
+    case("J1", "onboarding", _set("Name", ""), "Name", label="name-empty"),
+    case("J2", "onboarding", _set("Name", "welcome series"), "Name", label="name-with-space"),
+    case("J2", "onboarding", _set("Name", "x" * 151), "Name", label="name-too-long"),
     case(
         "J3",
-        "journey-01",
-        lambda d: _rename(d, "nudgeSms", "nudge-sms"),
+        "onboarding",
+        lambda d: _rename(d, "reminderSms", "nudge-sms"),
         "Activities.nudge-sms",
         label="activity-id-not-alphanumeric",
     ),
     case(
         "J3",
-        "journey-01",
-        lambda d: _rename(d, "nudgeSms", "n" * 101),
+        "onboarding",
+        lambda d: _rename(d, "reminderSms", "n" * 101),
         "Activities." + "n" * 101,
         label="activity-id-too-long",
     ),
     case(
         "J4",
-        "journey-01",
+        "onboarding",
         _set("StartActivity", "welcome_email"),
         "StartActivity",
         label="start-activity-format",
     ),
     case(
         "J5",
-        "journey-01",
+        "onboarding",
         _set("StartActivity", "nope"),
         "StartActivity",
         label="start-activity-unknown",
     ),
     case(
         "J5",
-        "journey-01",
+        "onboarding",
         _set("StartActivity", _DELETE),
         "StartActivity",
         label="start-activity-missing",
     ),
-    case("J6", "journey-01", _set("State", "PAUSED"), "State", label="write-paused"),
-    case("J6", "journey-01", _set("State", "CANCELLED"), "State", label="write-cancelled"),
+    case("J6", "onboarding", _set("State", "PAUSED"), "State", label="write-paused"),
+    case("J6", "onboarding", _set("State", "CANCELLED"), "State", label="write-cancelled"),
     case(
         "J10",
-        "journey-05",
-        lambda d: acts(d)["engagementSplit"]["MultiCondition"]["Branches"].extend(
-            copy.deepcopy(acts(d)["engagementSplit"]["MultiCondition"]["Branches"][:1]) * 3
+        "price-update",
+        lambda d: acts(d)["reactionSplit"]["MultiCondition"]["Branches"].extend(
+            copy.deepcopy(acts(d)["reactionSplit"]["MultiCondition"]["Branches"][:1]) * 3
         ),
-        "Activities.engagementSplit.MultiCondition.Branches",
+        "Activities.reactionSplit.MultiCondition.Branches",
         label="five-branches",
     ),
     case(
         "J10",
-        "journey-05",
-        _set("Activities.engagementSplit.MultiCondition.Branches", []),
-        "Activities.engagementSplit.MultiCondition.Branches",
+        "price-update",
+        _set("Activities.reactionSplit.MultiCondition.Branches", []),
+        "Activities.reactionSplit.MultiCondition.Branches",
         label="no-branches",
     ),
     case(
         "J11",
-        "journey-03",
+        "holiday-sale",
         _set(
-            "Activities.abTest.RandomSplit.Branches",
-            [{"Percentage": 20, "NextActivity": "variantAEmail"}] * 4
-            + [{"Percentage": 10, "NextActivity": "variantBEmail"}] * 2,
+            "Activities.creativeTest.RandomSplit.Branches",
+            [{"Percentage": 20, "NextActivity": "creativeOneEmail"}] * 4
+            + [{"Percentage": 10, "NextActivity": "creativeTwoEmail"}] * 2,
         ),
-        "Activities.abTest.RandomSplit.Branches",
+        "Activities.creativeTest.RandomSplit.Branches",
         label="six-paths",
     ),
     case(
         "J12",
-        "journey-03",
-        _set("Activities.abTest.RandomSplit.Branches.2.Percentage", 30),
-        "Activities.abTest.RandomSplit.Branches",
+        "holiday-sale",
+        _set("Activities.creativeTest.RandomSplit.Branches.2.Percentage", 30),
+        "Activities.creativeTest.RandomSplit.Branches",
         label="sum-not-100",
     ),
     case(
         "J12",
-        "journey-03",
+        "holiday-sale",
         _set(
-            "Activities.abTest.RandomSplit.Branches",
-            [{"Percentage": 100, "NextActivity": "variantAEmail"}],
+            "Activities.creativeTest.RandomSplit.Branches",
+            [{"Percentage": 100, "NextActivity": "creativeOneEmail"}],
         ),
-        "Activities.abTest.RandomSplit.Branches",
+        "Activities.creativeTest.RandomSplit.Branches",
         label="one-path",
     ),
     case(
         "J12",
-        "journey-03",
-        _set("Activities.abTest.RandomSplit.Branches.2.Percentage", -20),
-        "Activities.abTest.RandomSplit.Branches[2].Percentage",
+        "holiday-sale",
+        _set("Activities.creativeTest.RandomSplit.Branches.2.Percentage", -20),
+        "Activities.creativeTest.RandomSplit.Branches[2].Percentage",
         label="negative",
     ),
     case(
         "J12",
-        "journey-03",
-        lambda d: acts(d)["abTest"]["RandomSplit"]["Branches"].append(
-            {"Percentage": 0, "NextActivity": "variantCSms"}
+        "holiday-sale",
+        lambda d: acts(d)["creativeTest"]["RandomSplit"]["Branches"].append(
+            {"Percentage": 0, "NextActivity": "creativeThreeSms"}
         ),
-        "Activities.abTest.RandomSplit.Branches[3].Percentage",
+        "Activities.creativeTest.RandomSplit.Branches[3].Percentage",
         "warning",
         label="zero-percent-warns",
     ),
     case(
         "J13",
-        "journey-03",
-        _set("Activities.holdoutControl.Holdout.Percentage", _DELETE),
-        "Activities.holdoutControl.Holdout.Percentage",
+        "holiday-sale",
+        _set("Activities.controlGroup.Holdout.Percentage", _DELETE),
+        "Activities.controlGroup.Holdout.Percentage",
         label="holdout-percentage-missing",
     ),
     case(
         "J14",
-        "journey-03",
-        _set("Activities.holdoutControl.Holdout.Percentage", 120),
-        "Activities.holdoutControl.Holdout.Percentage",
+        "holiday-sale",
+        _set("Activities.controlGroup.Holdout.Percentage", 120),
+        "Activities.controlGroup.Holdout.Percentage",
         label="holdout-over-100",
     ),
-    case("J16", "journey-01", _set("Limits.DailyCap", 101), "Limits.DailyCap", label="daily-cap"),
-    case("J17", "journey-02", _set("Limits.TotalCap", 101), "Limits.TotalCap", label="total-cap"),
+    case("J16", "onboarding", _set("Limits.DailyCap", 101), "Limits.DailyCap", label="daily-cap"),
+    case(
+        "J17", "cart-reminder", _set("Limits.TotalCap", 101), "Limits.TotalCap", label="total-cap"
+    ),
     case(
         "J18",
-        "journey-02",
+        "cart-reminder",
         _set("Limits.EndpointReentryCap", -1),
         "Limits.EndpointReentryCap",
         label="reentry-cap-negative",
     ),
     case(
         "J19",
-        "journey-03",
+        "holiday-sale",
         _set("Limits.TimeframeCap.Days", 31),
         "Limits.TimeframeCap.Days",
         label="timeframe-days",
     ),
     case(
         "J19",
-        "journey-03",
+        "holiday-sale",
         _set("Limits.TimeframeCap.Cap", 101),
         "Limits.TimeframeCap.Cap",
         label="timeframe-cap",
     ),
     case(
         "J20",
-        "journey-01",
+        "onboarding",
         _set("Limits.MessagesPerSecond", 0),
         "Limits.MessagesPerSecond",
         "warning",
@@ -237,128 +228,128 @@ CASES = [
     ),
     case(
         "J21",
-        "journey-01",
-        _set("Activities.waitOneWeek.Wait.WaitTime.WaitFor", "7 days"),
-        "Activities.waitOneWeek.Wait.WaitTime.WaitFor",
+        "onboarding",
+        _set("Activities.pauseFiveDays.Wait.WaitTime.WaitFor", "7 days"),
+        "Activities.pauseFiveDays.Wait.WaitTime.WaitFor",
         label="wait-for-not-iso",
     ),
     case(
         "J21",
-        "journey-01",
-        _set("Activities.openedWelcome.ConditionalSplit.EvaluationWaitTime.WaitFor", "72h"),
+        "onboarding",
+        _set("Activities.engagedCheck.ConditionalSplit.EvaluationWaitTime.WaitFor", "72h"),
         f"{SPLIT1}.EvaluationWaitTime.WaitFor",
         label="evaluation-wait-not-iso",
     ),
     case(
         "J21",
-        "journey-01",
+        "onboarding",
         _set("RefreshFrequency", "hourly"),
         "RefreshFrequency",
         label="refresh-not-iso",
     ),
     case(
         "J21",
-        "journey-02",
+        "cart-reminder",
         _set("Limits.EndpointReentryInterval", "1 week"),
         "Limits.EndpointReentryInterval",
         label="reentry-interval-not-iso",
     ),
     case(
         "J22",
-        "journey-01",
-        _set("Activities.waitOneWeek.Wait.WaitTime.WaitFor", "PT5M"),
-        "Activities.waitOneWeek.Wait.WaitTime.WaitFor",
+        "onboarding",
+        _set("Activities.pauseFiveDays.Wait.WaitTime.WaitFor", "PT5M"),
+        "Activities.pauseFiveDays.Wait.WaitTime.WaitFor",
         "warning",
         label="wait-shorter-than-an-hour",
     ),
     case(
         "J23",
-        "journey-03",
-        _set("Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil", "2028-01-01T00:00:00Z"),
-        "Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil",
+        "holiday-sale",
+        _set("Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil", "2029-01-15T00:00:00Z"),
+        "Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil",
         "warning",
         label="wait-until-after-end",
     ),
     case(
         "J24",
-        "journey-01",
-        _set("Activities.waitOneWeek.Wait.WaitTime.WaitUntil", "2027-02-01T00:00:00Z"),
-        "Activities.waitOneWeek.Wait.WaitTime",
+        "onboarding",
+        _set("Activities.pauseFiveDays.Wait.WaitTime.WaitUntil", "2028-02-01T00:00:00Z"),
+        "Activities.pauseFiveDays.Wait.WaitTime",
         label="wait-for-and-until",
     ),
     case(
         "J24",
-        "journey-01",
-        _set("Activities.openedWelcome.ConditionalSplit.EvaluationWaitTime", {}),
+        "onboarding",
+        _set("Activities.engagedCheck.ConditionalSplit.EvaluationWaitTime", {}),
         f"{SPLIT1}.EvaluationWaitTime",
         label="evaluation-wait-empty",
     ),
     case(
         "J25",
-        "journey-01",
+        "onboarding",
         _set("QuietTime.Start", "9pm"),
         "QuietTime.Start",
         label="quiet-time-format",
     ),
     case(
         "J25",
-        "journey-01",
+        "onboarding",
         _set("QuietTime.End", "24:00"),
         "QuietTime.End",
         label="quiet-time-hour-24",
     ),
     case(
         "J26",
-        "journey-03",
+        "holiday-sale",
         _set("SendingSchedule", False),
         "OpenHours",
         label="open-hours-without-sending-schedule",
     ),
     case(
         "J26",
-        "journey-03",
+        "holiday-sale",
         _set("QuietTime", _DELETE),
         "ClosedDays",
         label="closed-days-without-quiet-time",
     ),
     case(
         "J27",
-        "journey-03",
+        "holiday-sale",
         _set("OpenHours.EMAIL.MONDAY.0.EndTime", _DELETE),
         "OpenHours.EMAIL.MONDAY[0].EndTime",
         label="open-hours-rule-incomplete",
     ),
     case(
         "J27",
-        "journey-03",
+        "holiday-sale",
         _set("ClosedDays.SMS.0.Name", _DELETE),
         "ClosedDays.SMS[0].Name",
         label="closed-days-rule-incomplete",
     ),
     case(
         "J28",
-        "journey-02",
+        "cart-reminder",
         _set("Schedule.Timezone", "America/New_York"),
         "Schedule.Timezone",
         label="iana-name",
     ),
     case(
         "J28",
-        "journey-02",
+        "cart-reminder",
         _set("Schedule.Timezone", "UTC-01"),
         "Schedule.Timezone",
         label="unlisted-offset",
     ),
     case(
         "J29",
-        "journey-01",
+        "onboarding",
         _set("Schedule.EndTime", "2026-12-31T00:00:00Z"),
         "Schedule.EndTime",
         label="end-before-start",
     ),
     case(
         "J30",
-        "journey-05",
+        "price-update",
         _set("TimezoneEstimationMethods", ["POSTAL_CODE"]),
         "TimezoneEstimationMethods",
         "warning",
@@ -366,30 +357,32 @@ CASES = [
     ),
     case(
         "J31",
-        "journey-01",
-        _set("Activities.openedWelcome.ConditionalSplit.Condition.Operator", "EITHER"),
+        "onboarding",
+        _set("Activities.engagedCheck.ConditionalSplit.Condition.Operator", "EITHER"),
         f"{SPLIT1}.Condition.Operator",
         label="operator-enum",
     ),
     case(
         "J31",
-        "journey-03",
+        "holiday-sale",
         lambda d: d["OpenHours"]["SMS"].update(FUNDAY=[]),
         "OpenHours.SMS.FUNDAY",
         label="day-enum",
     ),
     case(
         "J32",
-        "journey-04",
-        _set("Activities.cameBack.ConditionalSplit.Condition.Conditions.0.SegmentCondition", {}),
-        "Activities.cameBack.ConditionalSplit.Condition.Conditions[0].SegmentCondition.SegmentId",
+        "win-back",
+        _set(
+            "Activities.returnedCheck.ConditionalSplit.Condition.Conditions.0.SegmentCondition", {}
+        ),
+        "Activities.returnedCheck.ConditionalSplit.Condition.Conditions[0].SegmentCondition.SegmentId",
         label="segment-id-missing",
     ),
     case(
         "J32",
-        "journey-01",
+        "onboarding",
         _set(
-            "Activities.openedWelcome.ConditionalSplit.Condition.Conditions.0.EventCondition.Dimensions.EventType.Values",
+            "Activities.engagedCheck.ConditionalSplit.Condition.Conditions.0.EventCondition.Dimensions.EventType.Values",
             [],
         ),
         f"{SPLIT1}.Condition.Conditions[0].EventCondition.Dimensions.EventType.Values",
@@ -397,28 +390,28 @@ CASES = [
     ),
     case(
         "J35",
-        "journey-04",
-        _set("Activities.winbackWebhook.CUSTOM.DeliveryUri", "http://crm.example.com/hook"),
-        "Activities.winbackWebhook.CUSTOM.DeliveryUri",
+        "win-back",
+        _set("Activities.crmHandoff.CUSTOM.DeliveryUri", "http://crm.example.com/hook"),
+        "Activities.crmHandoff.CUSTOM.DeliveryUri",
         label="plain-http",
     ),
     case(
         "J35",
-        "journey-04",
-        _set("Activities.winbackWebhook.CUSTOM.DeliveryUri", _DELETE),
-        "Activities.winbackWebhook.CUSTOM.DeliveryUri",
+        "win-back",
+        _set("Activities.crmHandoff.CUSTOM.DeliveryUri", _DELETE),
+        "Activities.crmHandoff.CUSTOM.DeliveryUri",
         label="missing",
     ),
     case(
         "J36",
-        "journey-01",
-        _set("Activities.tipsPush.PUSH.MessageConfig.TimeToLive", "1 day"),
-        "Activities.tipsPush.PUSH.MessageConfig.TimeToLive",
+        "onboarding",
+        _set("Activities.featuresPush.PUSH.MessageConfig.TimeToLive", "1 day"),
+        "Activities.featuresPush.PUSH.MessageConfig.TimeToLive",
         label="ttl-not-seconds",
     ),
     case(
         "J37",
-        "journey-01",
+        "onboarding",
         lambda d: d.update(Activities=chain(41), StartActivity="w0"),
         "Activities",
         "warning",
@@ -426,7 +419,7 @@ CASES = [
     ),
     case(
         "J39",
-        "journey-04",
+        "win-back",
         lambda d: d.update(
             Activities={
                 **{
@@ -443,69 +436,69 @@ CASES = [
     ),
     case(
         "J40",
-        "journey-04",
+        "win-back",
         _set("JourneyChannelSettings", _DELETE),
-        "Activities.agentCall.ContactCenter",
+        "Activities.agentPhoneCall.ContactCenter",
         label="contact-center-without-settings",
     ),
     case(
         "J41",
-        "journey-04",
-        _set("Activities.winbackWebhook.CUSTOM.MessageConfig.Data", "x" * 5001),
-        "Activities.winbackWebhook.CUSTOM.MessageConfig.Data",
+        "win-back",
+        _set("Activities.crmHandoff.CUSTOM.MessageConfig.Data", "x" * 5001),
+        "Activities.crmHandoff.CUSTOM.MessageConfig.Data",
         "warning",
         label="custom-data-over-5000",
     ),
     case(
         "J42",
-        "journey-04",
-        _set("Activities.winbackWebhook.CUSTOM.MessageConfig.Data", "x" * (7 * 1024 * 1024)),
+        "win-back",
+        _set("Activities.crmHandoff.CUSTOM.MessageConfig.Data", "x" * (7 * 1024 * 1024)),
         "request",
         "warning",
         label="payload-over-7mb",
     ),
     case(
         "P2",
-        "journey-01",
+        "onboarding",
         _set(f"{W1}.EMAIL.NextActivity", "ghost"),
         f"{W1}.EMAIL.NextActivity",
         label="dangling-next",
     ),
     case(
         "P2",
-        "journey-01",
+        "onboarding",
         _set(f"{SPLIT1}.Condition.Conditions.0.EventCondition.MessageActivity", "ghost"),
         EVENT1,
         label="dangling-message-activity",
     ),
     case(
         "P3",
-        "journey-01",
+        "onboarding",
         lambda d: acts(d).update(orphan={"EMAIL": {"TemplateName": "Orphan"}}),
         "Activities.orphan",
         label="unreachable",
     ),
     case(
         "P4",
-        "journey-01",
-        _set("Activities.tipsPush.PUSH.NextActivity", "openedWelcome"),
-        "Activities.tipsPush.PUSH.NextActivity",
+        "onboarding",
+        _set("Activities.featuresPush.PUSH.NextActivity", "engagedCheck"),
+        "Activities.featuresPush.PUSH.NextActivity",
         label="cycle",
     ),
     case(
         "P4",
-        "journey-01",
-        _set("Activities.waitOneWeek.Wait.NextActivity", "waitOneWeek"),
-        "Activities.waitOneWeek.Wait.NextActivity",
+        "onboarding",
+        _set("Activities.pauseFiveDays.Wait.NextActivity", "pauseFiveDays"),
+        "Activities.pauseFiveDays.Wait.NextActivity",
         label="self-loop",
     ),
     case(
         "P5",
-        "journey-01",
+        "onboarding",
         lambda d: (
             acts(d).update(bye={"EMAIL": {"TemplateName": "Bye"}}),
-            acts(d)["tipsPush"]["PUSH"].update(NextActivity="bye"),
-            acts(d)["nudgeSms"]["SMS"].update(NextActivity="bye"),
+            acts(d)["featuresPush"]["PUSH"].update(NextActivity="bye"),
+            acts(d)["reminderSms"]["SMS"].update(NextActivity="bye"),
         ),
         "Activities.bye",
         "warning",
@@ -513,62 +506,62 @@ CASES = [
     ),
     case(
         "P6",
-        "journey-01",
-        _set("Activities.nudgeSms.SMS.NextActivity", "welcomeEmail"),
-        "Activities.nudgeSms.SMS.NextActivity",
+        "onboarding",
+        _set("Activities.reminderSms.SMS.NextActivity", "greetEmail"),
+        "Activities.reminderSms.SMS.NextActivity",
         label="start-has-predecessor",
     ),
     case(
         "P7",
-        "journey-01",
-        _set("Activities.nudgeSms.EMAIL", {"TemplateName": "AlsoEmail"}),
-        "Activities.nudgeSms",
+        "onboarding",
+        _set("Activities.reminderSms.EMAIL", {"TemplateName": "AlsoEmail"}),
+        "Activities.reminderSms",
         label="two-types",
     ),
     case(
         "P7",
-        "journey-01",
-        _set("Activities.nudgeSms", {"Description": "nothing"}),
-        "Activities.nudgeSms",
+        "onboarding",
+        _set("Activities.reminderSms", {"Description": "nothing"}),
+        "Activities.reminderSms",
         label="no-type",
     ),
     case(
         "P7",
-        "journey-04",
+        "win-back",
         _set(
-            "Activities.cameBack.ConditionalSplit.Condition.Conditions.0.SegmentDimensions",
+            "Activities.returnedCheck.ConditionalSplit.Condition.Conditions.0.SegmentDimensions",
             {"UserAttributes": {"plan": {"AttributeType": "INCLUSIVE", "Values": ["pro"]}}},
         ),
-        "Activities.cameBack.ConditionalSplit.Condition.Conditions[0]",
+        "Activities.returnedCheck.ConditionalSplit.Condition.Conditions[0]",
         label="condition-with-two-kinds",
     ),
     case(
         "P8",
-        "journey-03",
+        "holiday-sale",
         _set(
-            "Activities.vipOpenedCheck.ConditionalSplit.Condition.Conditions.0.EventCondition.MessageActivity",
-            "vipWaitUntilSale",
+            "Activities.insiderOpened.ConditionalSplit.Condition.Conditions.0.EventCondition.MessageActivity",
+            "holdUntilDoorsOpen",
         ),
-        "Activities.vipOpenedCheck.ConditionalSplit.Condition.Conditions[0].EventCondition.MessageActivity",
+        "Activities.insiderOpened.ConditionalSplit.Condition.Conditions[0].EventCondition.MessageActivity",
         label="event-on-a-wait",
     ),
     case(
         "P8",
-        "journey-01",
-        _set(f"{SPLIT1}.Condition.Conditions.0.EventCondition.MessageActivity", "tipsPush"),
+        "onboarding",
+        _set(f"{SPLIT1}.Condition.Conditions.0.EventCondition.MessageActivity", "featuresPush"),
         EVENT1,
         label="event-on-a-later-message",
     ),
     case(
         "P9",
-        "journey-01",
+        "onboarding",
         _set(f"{SPLIT1}.Condition.Conditions", []),
         f"{SPLIT1}.Condition",
         label="split-without-conditions",
     ),
     case(
         "P10",
-        "journey-01",
+        "onboarding",
         _set(f"{SPLIT1}.FalseActivity", _DELETE),
         f"{SPLIT1}.FalseActivity",
         "warning",
@@ -576,29 +569,29 @@ CASES = [
     ),
     case(
         "P11",
-        "journey-03",
-        _set("Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil", "Black Friday"),
-        "Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil",
+        "holiday-sale",
+        _set("Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil", "Black Friday"),
+        "Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil",
         label="wait-until-not-a-date",
     ),
     case(
         "P11",
-        "journey-03",
-        _set("Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil", "2026-11-26T14:00:00Z"),
-        "Activities.vipWaitUntilSale.Wait.WaitTime.WaitUntil",
+        "holiday-sale",
+        _set("Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil", "2026-11-26T14:00:00Z"),
+        "Activities.holdUntilDoorsOpen.Wait.WaitTime.WaitUntil",
         "warning",
         label="wait-until-in-the-past",
     ),
     case(
         "P14",
-        "journey-01",
+        "onboarding",
         _set("StartCondition", _DELETE),
         "StartCondition",
         label="no-start-condition",
     ),
     case(
         "P14",
-        "journey-01",
+        "onboarding",
         _set(
             "StartCondition.EventStartCondition",
             {
@@ -613,12 +606,12 @@ CASES = [
     ),
     case(
         "P14",
-        "journey-02",
+        "cart-reminder",
         _set("StartCondition.EventStartCondition.EventFilter.Dimensions.EventType", _DELETE),
         "StartCondition.EventStartCondition.EventFilter.Dimensions",
         label="event-start-without-event-type",
     ),
-    case("P16", "journey-01", _set("Tags", {"team": "growth"}), "Tags", label="unknown-member"),
+    case("P16", "onboarding", _set("Tags", {"team": "growth"}), "Tags", label="unknown-member"),
 ]
 
 
@@ -636,11 +629,11 @@ def test_broken_journey_reports_the_rule_and_where(
 
 
 EXPECTED_WARNINGS = {
-    "journey-01": [("J30", "TimezoneEstimationMethods")],  # it estimates from postal codes
-    "journey-02": [],
-    "journey-03": [],
-    "journey-04": [],
-    "journey-05": [],
+    "onboarding": [("J30", "TimezoneEstimationMethods")],  # it estimates from postal codes
+    "cart-reminder": [],
+    "holiday-sale": [],
+    "win-back": [],
+    "price-update": [],
 }
 
 
@@ -659,16 +652,16 @@ def test_example_journeys_have_no_errors(name: str) -> None:
 @pytest.mark.parametrize(
     "uri",
     [
-        "crm-winback",
-        "crm-winback:live",
-        "123456789012:function:crm-winback",
-        "arn:aws:lambda:eu-west-1:123456789012:function:crm-winback:$LATEST",
+        "crm-reactivate",
+        "crm-reactivate:live",
+        "123456789012:function:crm-reactivate",
+        "arn:aws:lambda:eu-west-1:123456789012:function:crm-reactivate:$LATEST",
         "https://hooks.example.com/pinpoint?x=1",
     ],
 )
 def test_custom_delivery_uri_accepts_lambda_names_arns_and_https(uri: str) -> None:
-    data = example("journey-04")
-    acts(data)["winbackWebhook"]["CUSTOM"]["DeliveryUri"] = uri
+    data = example("win-back")
+    acts(data)["crmHandoff"]["CUSTOM"]["DeliveryUri"] = uri
 
     assert [p for p in validate_journey(data, now=NOW) if p.rule == "J35"] == []
 
@@ -677,27 +670,27 @@ def test_every_listed_timezone_is_accepted_and_the_list_matches_the_reference() 
     assert len(JOURNEY_TIMEZONES) == 37
     assert {"UTC", "UTC+05:45", "UTC+13:45", "UTC-09:30"} <= JOURNEY_TIMEZONES
     assert not {"UTC-01", "UTC-12", "UTC+14", "Europe/Paris"} & JOURNEY_TIMEZONES
-    data = example("journey-01")
+    data = example("onboarding")
     for zone in sorted(JOURNEY_TIMEZONES):
         data["Schedule"]["Timezone"] = zone
         assert [p for p in validate_journey(data, now=NOW) if p.rule == "J28"] == []
 
 
 def test_a_problem_says_where_and_why_in_plain_words() -> None:
-    data = example("journey-01")
-    acts(data)["welcomeEmail"]["EMAIL"]["NextActivity"] = "ghost"
+    data = example("onboarding")
+    acts(data)["greetEmail"]["EMAIL"]["NextActivity"] = "ghost"
 
     problem = next(p for p in validate_journey(data, now=NOW) if p.rule == "P2")
 
     assert problem == Problem(
-        "Activities.welcomeEmail.EMAIL.NextActivity",
+        "Activities.greetEmail.EMAIL.NextActivity",
         "leads to 'ghost', which is not an activity",
         "P2",
     )
 
 
 def test_load_journey_raises_one_error_for_a_dict_that_does_not_fit_the_model() -> None:
-    data = example("journey-01")
+    data = example("onboarding")
     data["State"] = "SOMEDAY"
     del data["Name"]
 

@@ -1,13 +1,12 @@
-"""SegmentBuilder: the example segments through the fluent API, loading, summaries and types."""
+"""SegmentBuilder: the segment fixtures through the fluent API, loading, summaries and types."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support.examples import segment as example
 from typing_extensions import assert_type
 
 from pinpoint_sdk.builders import BuildError
@@ -29,83 +28,70 @@ from pinpoint_sdk.models import (
 )
 
 UTC = timezone.utc
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
 
 
-def example(name: str) -> dict[str, Any]:
-    path = EXAMPLES / f"{name}.json"
-    if not path.exists():
-        pytest.skip(f"design examples not found at {EXAMPLES} (shared/ is not beside the repo)")
-    loaded: dict[str, Any] = json.loads(path.read_text())
-    return loaded
-
-
-def engaged_mobile_na() -> SegmentBuilder:
-    return SegmentBuilder("engaged-mobile-north-america").where(
+def active_app_users() -> SegmentBuilder:
+    return SegmentBuilder("active-app-users-europe").where(
         Dimensions()
-        .user_attribute("plan")
-        .is_in("pro", "team")
-        .attribute("interests")
-        .contains("hiking", "camping")
-        .metric("sessionsLast30d")
-        .at_least(5)
+        .user_attribute("tier")
+        .is_in("plus", "family")
+        .attribute("hobbies")
+        .contains("cycling", "running")
+        .metric("ordersLast60d")
+        .at_least(3)
         .platform()
-        .is_in(Platform.IOS, Platform.ANDROID)
+        .is_in(Platform.ANDROID, Platform.IOS)
         .app_version()
-        .is_not_in("1.0.0", "1.0.1")
+        .is_not_in("2.0.0", "2.0.1", "2.0.2")
         .country()
-        .is_in("US", "CA")
-        .active_within(Duration.DAY_30)
+        .is_in("DE", "FR", "NL")
+        .active_within(Duration.DAY_7)
     )
 
 
-def lapsed_from_base_segments() -> SegmentBuilder:
+def from_base_segments() -> SegmentBuilder:
     return (
-        SegmentBuilder("lapsed-trialists-from-base-segments")
+        SegmentBuilder("expired-trials-from-base-segments")
         .include(Include.ALL)
         .group(
             Group.all_of(
                 Dimensions()
-                .attribute("trialEndedAt")
+                .attribute("trialEnd")
                 .between(
-                    datetime(2027, 1, 1, tzinfo=UTC), datetime(2027, 3, 31, 23, 59, 59, tzinfo=UTC)
+                    datetime(2028, 2, 1, tzinfo=UTC), datetime(2028, 4, 30, 23, 59, 59, tzinfo=UTC)
                 ),
-                Dimensions().inactive_within(Duration.DAY_14),
-                Dimensions().user_attribute("plan").is_not_in("pro", "team"),
+                Dimensions().inactive_within(Duration.DAY_30),
+                Dimensions().user_attribute("tier").is_not_in("plus", "family"),
             ).in_any_of(
-                BaseSegment("0f1e2d3c4b5a69788796a5b4c3d2e1f0", version=3),
-                "9a8b7c6d5e4f30211203f4e5d6c7b8a9",
+                BaseSegment("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", version=2),
+                "6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b",
             )
         )
     )
 
 
-def near_store_or_recent_signup() -> SegmentBuilder:
+def near_store_or_new() -> SegmentBuilder:
     return (
-        SegmentBuilder("near-seattle-store-or-recent-signup")
+        SegmentBuilder("near-lyon-store-or-new-signup")
         .include(Include.ANY)
         .group(
             Group.any_of(
-                Dimensions().near(47.6062, -122.3321, within_km=25),
-                Dimensions().attribute("signupDate").after(datetime(2027, 6, 1, tzinfo=UTC)),
+                Dimensions().near(45.764, 4.8357, within_km=15),
+                Dimensions().attribute("joinedOn").after(datetime(2028, 5, 15, tzinfo=UTC)),
                 Dimensions()
                 .channel()
-                .is_in(ChannelType.EMAIL)
-                .metric("ordersLast90d")
-                .greater_than(0),
+                .is_in(ChannelType.SMS)
+                .metric("visitsLast30d")
+                .greater_than(1),
             )
         )
     )
 
 
 CASES = [
-    pytest.param(engaged_mobile_na, "segment-01-engaged-mobile-na", id="segment-01"),
-    pytest.param(
-        lapsed_from_base_segments, "segment-02-lapsed-from-base-segments", id="segment-02"
-    ),
-    pytest.param(
-        near_store_or_recent_signup, "segment-03-near-store-or-recent-signup", id="segment-03"
-    ),
+    pytest.param(active_app_users, "active-app-users", id="active-app-users"),
+    pytest.param(from_base_segments, "from-base-segments", id="from-base-segments"),
+    pytest.param(near_store_or_new, "near-store-or-new", id="near-store-or-new"),
 ]
 
 
@@ -150,20 +136,20 @@ def test_example_round_trips_from_a_segment_response(fluent: Any, name: str) -> 
 
 
 SUMMARIES = {
-    "segment-01": (
-        "endpoints where interests contains any of {hiking, camping} AND user.plan ∈ {pro, team}"
-        " AND sessionsLast30d ≥ 5 AND app version ∉ {1.0.0, 1.0.1} AND platform ∈ {ios, android}"
-        " AND country ∈ {US, CA} AND active in last 30 days"
+    "active-app-users": (
+        "endpoints where hobbies contains any of {cycling, running} AND user.tier ∈ {plus, family}"
+        " AND ordersLast60d ≥ 3 AND app version ∉ {2.0.0, 2.0.1, 2.0.2}"
+        " AND platform ∈ {android, ios} AND country ∈ {DE, FR, NL} AND active in last 7 days"
     ),
-    "segment-02": (
+    "from-base-segments": (
         "endpoints in any of segments"
-        " {0f1e2d3c4b5a69788796a5b4c3d2e1f0 v3, 9a8b7c6d5e4f30211203f4e5d6c7b8a9}"
-        " where trialEndedAt between 2027-01-01T00:00:00Z and 2027-03-31T23:59:59Z"
-        " AND inactive in last 14 days AND user.plan ∉ {pro, team}"
+        " {5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a v2, 6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b}"
+        " where trialEnd between 2028-02-01T00:00:00Z and 2028-04-30T23:59:59Z"
+        " AND inactive in last 30 days AND user.tier ∉ {plus, family}"
     ),
-    "segment-03": (
-        "endpoints where within 25 km of (47.6062, -122.3321)"
-        " OR signupDate after 2027-06-01T00:00:00Z OR (ordersLast90d > 0 AND channel = EMAIL)"
+    "near-store-or-new": (
+        "endpoints where within 15 km of (45.764, 4.8357)"
+        " OR joinedOn after 2028-05-15T00:00:00Z OR (visitsLast30d > 1 AND channel = SMS)"
     ),
 }
 
@@ -171,7 +157,7 @@ SUMMARIES = {
 @pytest.mark.parametrize(("fluent", "name"), CASES)
 def test_summary_of_each_example_reads_like_the_audience(fluent: Any, name: str) -> None:
     builder = fluent()
-    expected = SUMMARIES[name[:10]]
+    expected = SUMMARIES[name]
 
     assert builder.describe() == expected
     assert str(builder) == expected

@@ -1,4 +1,4 @@
-"""One broken segment per rule of journeys-and-segments.md §2 (S1–S15): the rule and place."""
+"""One broken segment per S rule of the registry (pinpoint_sdk.builders.rules): the rule and place."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pinpoint_sdk.builders.dimensions import Dimensions
 from pinpoint_sdk.builders.segments import Group, SegmentBuilder, validate_segment
 from pinpoint_sdk.models import AttributeType, WriteSegmentRequest
 
-# Valid bodies of both forms, written inline so that these tests never depend on shared/.
+# Valid bodies of both forms, written inline so that each test shows the whole body it breaks.
 PLAIN: dict[str, Any] = {
     "Name": "plain",
     "Dimensions": {
@@ -276,7 +276,7 @@ def test_s15_tags_are_deprecated_and_reported() -> None:
 def test_fields_the_model_does_not_know_are_reported_with_their_path() -> None:
     body = broken(PLAIN, "Dimensions.Location.Country", {"Values": ["US"], "Typo": 1})
 
-    assert found(validate_segment(body)) == [("BC", "Dimensions.Location.Country.Typo", "error")]
+    assert found(validate_segment(body)) == [("P16", "Dimensions.Location.Country.Typo", "error")]
 
 
 def test_validation_checks_every_group_entry_and_reports_all_at_once() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.examples import journey, journey_names
 
 from pinpoint_sdk import PinpointClient
 from pinpoint_sdk.__main__ import main
@@ -16,15 +17,11 @@ from pinpoint_sdk.models import WriteCampaignRequest, WriteJourneyRequest
 from pinpoint_sdk.progress import ProgressUpdate
 from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
 SECRET = "gcm-api-key-that-must-never-be-written"
 
 
 def _examples() -> list[dict[str, Any]]:
-    paths = sorted(EXAMPLES.glob("journey-*.json"))
-    if len(paths) != 5:
-        pytest.skip(f"the five example journeys are not beside the repository ({EXAMPLES})")
-    return [json.loads(path.read_text()) for path in paths]
+    return [journey(name) for name in journey_names()]
 
 
 def _segment_ids(data: Any) -> set[str]:

@@ -9,9 +9,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from aiobotocore.config import AioConfig
+from aiobotocore.httpxsession import HttpxSession
 from conftest import acted_ids, endpoints
 
-from pinpoint_sdk import PinpointClient, PinpointValidationError
+from pinpoint_sdk import PinpointClient, PinpointValidationError, RetryBudget, RetryPolicy
 from pinpoint_sdk.bulk import BATCH_LIMITS, BulkResult, ItemOutcome
 from pinpoint_sdk.models import EndpointBatchItem
 from pinpoint_sdk.progress import ProgressUpdate
@@ -39,32 +41,72 @@ async def test_100k_endpoints_land_in_chunks_of_100_with_concurrency_8(
         assert endpoint is not None and endpoint["Address"] == f"user{n}@example.com"
 
 
-async def test_with_20_percent_throttling_every_item_lands_exactly_once_and_retries_are_reported(
+async def test_with_20_percent_throttling_every_item_lands_exactly_once_and_every_request_counts(
     pinpoint_client: PinpointClient, pinpoint_fake: FakePinpoint, app_id: str
 ) -> None:
     pinpoint_fake.faults.randomly(0.2, kind="throttle", seed=20, operation="UpdateEndpointsBatch")
+    # A batch job can afford patience: the chunks retry under this policy, like any call.
+    patient = pinpoint_client.with_options(max_retries=8)
 
-    result = await pinpoint_client.endpoints.upsert_many(app_id, endpoints(20_000), concurrency=8)
+    result = await patient.endpoints.upsert_many(app_id, endpoints(20_000), concurrency=8)
 
     assert result.ok and result.succeeded == 20_000
     assert Counter(acted_ids(pinpoint_fake)) == Counter(f"e{n}" for n in range(20_000))
-    throttled = [c for c in pinpoint_fake.calls("UpdateEndpointsBatch") if c.fault]
+    calls = pinpoint_fake.calls("UpdateEndpointsBatch")
+    throttled = [c for c in calls if c.fault]
     assert throttled and not any(c.acted for c in throttled)
-    assert result.retries > 0 and result.throttled > 0
-    # Every throttled attempt was retried, by the client or by the bulk layer. A call whose
-    # 429 reached the bulk layer made 3 attempts (max_retries=2); an error does not say so,
-    # hence the 2 retries per surfaced 429 that the result cannot count.
-    assert result.retries + 2 * result.throttled == len(throttled)
-    assert result.requests + result.retries + result.throttled == len(
-        pinpoint_fake.calls("UpdateEndpointsBatch")
-    )
+    # Every figure of the result is what the service saw: requests, 429s, and the retries
+    # (each throttled request was sent again, and only those were).
+    assert result.requests == len(calls) == 200 + result.retries
+    assert result.throttled == len(throttled) == result.retries
+
+
+async def test_steady_throttling_costs_exactly_the_policys_attempts_per_chunk_and_says_so(
+    pinpoint_client: PinpointClient, pinpoint_fake: FakePinpoint, app_id: str
+) -> None:
+    pinpoint_fake.faults.throttle(None, operation="UpdateEndpointsBatch")
+    budget = pinpoint_client._connection.budget
+    tokens = budget.tokens
+
+    result = await pinpoint_client.endpoints.upsert_many(app_id, endpoints(300), concurrency=2)
+
+    # 3 chunks, each sent 1 + max_retries = 3 times, never more: 9 requests, as the fake saw.
+    assert len(pinpoint_fake.calls("UpdateEndpointsBatch")) == 9
+    assert (result.requests, result.retries, result.throttled) == (9, 6, 9)
+    assert (result.failed, result.succeeded) == (300, 0)
+    assert {o.error.attempts for o in result.failures if o.error is not None} == {3}
+    assert "in 9 requests (6 retries" in str(result)
+    # The six retries were paid from the client's budget, 5 tokens each, like single calls'.
+    assert budget.tokens == tokens - 6 * budget.RETRY_COST
+
+
+async def test_chunk_retries_stop_when_the_clients_budget_is_empty(
+    pinpoint_fake: FakePinpoint, app_id: str
+) -> None:
+    pinpoint_fake.faults.throttle(None, operation="UpdateEndpointsBatch")
+    budget = RetryBudget(capacity=2 * RetryBudget.RETRY_COST)
+    with pinpoint_fake.mock():
+        async with PinpointClient(
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            config=AioConfig(http_session_cls=HttpxSession),
+            retry_policy=RetryPolicy(max_retries=5, backoff_base=0.001, backoff_cap=0.002),
+            retry_budget=budget,
+        ) as client:
+            result = await client.endpoints.upsert_many(app_id, endpoints(300), concurrency=1)
+
+    # The first chunk's two retries empty the budget; the other chunks get one request each.
+    assert (result.requests, result.retries, result.failed) == (5, 2, 300)
+    assert len(pinpoint_fake.calls("UpdateEndpointsBatch")) == 5
+    assert budget.tokens == 0
 
 
 async def test_concurrency_bounds_the_requests_in_flight(
     pinpoint_client: PinpointClient, app_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     resource = pinpoint_client.endpoints
-    original = resource.update_batch
+    original = type(resource).update_batch
     in_flight = peak = 0
 
     async def counting(*args: Any, **kwargs: Any) -> Any:
@@ -77,7 +119,7 @@ async def test_concurrency_bounds_the_requests_in_flight(
         finally:
             in_flight -= 1
 
-    monkeypatch.setattr(resource, "update_batch", counting)
+    monkeypatch.setattr(type(resource), "update_batch", counting)
     result = await resource.upsert_many(app_id, endpoints(3_000), concurrency=3, chunk_size=50)
 
     assert result.ok and result.requests == 60

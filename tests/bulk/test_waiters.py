@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support.examples import journey
 
 from pinpoint_sdk import PinpointClient, PinpointValidationError
 from pinpoint_sdk.models import Format, ImportJobResponse, JobStatus, State
@@ -20,7 +19,6 @@ from pinpoint_sdk.waiters import (
     WaiterTimeoutError,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
 FAST: dict[str, Any] = {"poll": 0.001, "max_poll": 0.005}
 
 
@@ -124,11 +122,7 @@ async def test_polling_options_are_checked_before_any_call(
 
 
 def _journey_example() -> dict[str, Any]:
-    path = EXAMPLES / "journey-01-welcome-series.json"
-    if not path.exists():
-        pytest.skip(f"the example journeys are not beside the repository ({EXAMPLES})")
-    example: dict[str, Any] = json.loads(path.read_text())
-    return example
+    return journey("onboarding")
 
 
 async def test_wait_for_state_returns_when_the_journey_gets_there(

@@ -27,6 +27,8 @@ await client.messages.send(app_id, message_configuration={"sms_message": {"body"
 
 ```python
 broken = SMSMessage(body=greeting, message_type="TRANSACTIONALL")
+shown = SMSMessage(body=greeting, message_type="PROMOTIONALL")  # type: ignore[arg-type]
+fine = SMSMessage(body=greeting, message_type="PROMOTIONAL")  # type: ignore[arg-type]
 ```
 """
 
@@ -53,7 +55,14 @@ def test_samples_before_the_first_await_stay_at_module_level_the_rest_in_a_funct
 def test_a_sample_that_fails_a_checker_is_reported_at_its_page_and_line(tmp_path: Path) -> None:
     problems = check([_page(tmp_path)])
 
-    # Only the misspelt literal: the alias, the dict and the preset names all type-check.
-    places = [(problem.checker, problem.where.rsplit("/", 1)[-1]) for problem in problems]
-    assert sorted(places) == [("basedpyright", "page.md:19"), ("mypy", "page.md:19")], problems
-    assert all("TRANSACTIONALL" in problem.text for problem in problems), problems
+    # The alias, the dict and the preset names all type-check; a mistake marked with an ignore
+    # comment is shown, not reported; an ignore comment that marks no mistake is reported.
+    places = sorted((p.checker, p.where.rsplit("/", 1)[-1], p.text) for p in problems)
+    assert [(checker, where) for checker, where, _ in places] == [
+        ("basedpyright", "page.md:19"),
+        ("basedpyright", "page.md:21"),
+        ("mypy", "page.md:19"),
+        ("mypy", "page.md:21"),
+    ], problems
+    assert "TRANSACTIONALL" in places[0][2] and "TRANSACTIONALL" in places[2][2]
+    assert "nnecessary" in places[1][2] and "nused" in places[3][2]

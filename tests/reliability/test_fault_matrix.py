@@ -7,7 +7,9 @@ call with the default retry shape (3 attempts at most), and checks three things:
 - the fake received exactly the promised number of attempts, and the SDK reports the same
   number (``response_metadata(...).attempts``, or the call's final log record);
 - a send is never repeated once the service may have acted: the outbox holds what the
-  service actually did, never more.
+  service actually did, never more;
+- the error says whether the request may have reached the service (``request_sent``), and a
+  connection lost after sending never reads "Could not connect".
 
 The measured results are the fault table of ``docs/reliability.md``; the last test keeps it
 current (``PINPOINT_UPDATE_DOCS=1`` rewrites it).
@@ -18,13 +20,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import pytest
 from aiobotocore.config import AioConfig
+from aiobotocore.credentials import AioCredentialResolver
+from aiobotocore.session import AioSession
 from reliability_support import (
     CREDENTIALS,
     DOCS,
@@ -44,13 +48,18 @@ from pinpoint_sdk import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    ClientClosedError,
     PinpointClient,
+    PinpointConfigurationError,
+    PinpointError,
+    RetryBudget,
+    Timeout,
     response_metadata,
 )
-from pinpoint_sdk.testing import FakePinpoint, FaultInjector
+from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer, FaultInjector
 
 Kind = Literal["read", "send"]
-Transport = Literal["http", "in-process", "refused"]
+Transport = Literal["http", "in-process", "refused", "no-credentials"]
 OPERATIONS: dict[Kind, str] = {"read": "GetCampaign", "send": "SendMessages"}
 
 
@@ -76,6 +85,15 @@ class Fault:
     options: dict[str, Any] = field(default_factory=lambda: {})
     #: Up to how many seconds to wait after the call for the fake to finish an abandoned attempt.
     settle: float = 0.0
+    #: Runs alongside the call (e.g. closes the client while the call is in flight).
+    meanwhile: Callable[[PinpointClient, FakePinpoint], Awaitable[None]] | None = None
+
+
+async def close_when_in_flight(client: PinpointClient, fake: FakePinpoint) -> None:
+    """Closes the client once the fake holds a request of the call, unanswered."""
+    while not any(r.status is None for r in fake.requests):
+        await asyncio.sleep(0.005)
+    await client.close()
 
 
 OK = "success"
@@ -166,6 +184,24 @@ FAULTS: list[Fault] = [
         settle=5.0,
     ),
     Fault(
+        "silent",
+        "server silent on every attempt: `Timeout(read=0.25)`, 1 s answers",
+        lambda f, op: f.add_latency(1.0, operation=op),
+        read=Expected("APITimeoutError (request_sent=True)", 3),
+        send=Expected("APITimeoutError (request_sent=True)", 1, sent=1),
+        options={"timeout": Timeout(read=0.25, total=None)},
+        settle=5.0,
+    ),
+    Fault(
+        "deadline",
+        "call deadline passes mid-attempt: `Timeout(total=0.3)`, 1 s answers",
+        lambda f, op: f.add_latency(1.0, operation=op),
+        read=Expected("APITimeoutError (request_sent=True)", 1),
+        send=Expected("APITimeoutError (request_sent=True)", 1, sent=1),
+        options={"timeout": Timeout(total=0.3)},
+        settle=5.0,
+    ),
+    Fault(
         "slow",
         "slow answer within the timeout (0.1 s of 1 s)",
         lambda f, op: f.add_latency(0.1, operation=op, times=1),
@@ -222,6 +258,31 @@ FAULTS: list[Fault] = [
         read=Expected(OK, 2),
         send=Expected("InternalServerErrorException (500)", 1, sent=0),
     ),
+    Fault(
+        "budget-empty",
+        "429 once, with the client's retry budget empty",
+        lambda f, op: f.throttle(1, operation=op),
+        read=Expected("TooManyRequestsException (429)", 1),
+        send=Expected("TooManyRequestsException (429)", 1, sent=0),
+        options={"retry_budget": RetryBudget(capacity=0)},
+    ),
+    Fault(
+        "closed-in-flight",
+        "`close()` while the call is in flight (1 s answer)",
+        lambda f, op: f.add_latency(1.0, operation=op),
+        read=Expected("ClientClosedError (request_sent=True)", 1),
+        send=Expected("ClientClosedError (request_sent=True)", 1, sent=1),
+        settle=5.0,
+        meanwhile=close_when_in_flight,
+    ),
+    Fault(
+        "no-credentials",
+        "no credentials anywhere",
+        lambda f, op: None,
+        read=Expected("CredentialsError", 0),
+        send=Expected("CredentialsError", 0, sent=0),
+        transport="no-credentials",
+    ),
 ]
 CASES = [(fault, kind) for fault in FAULTS for kind in ("read", "send")]
 
@@ -267,7 +328,7 @@ def _label(error: BaseException | None) -> str:
     name = type(error).__name__
     if isinstance(error, APIStatusError):
         return f"{name} ({error.status_code})"
-    if isinstance(error, APIConnectionError):
+    if isinstance(error, (APIConnectionError, ClientClosedError)):
         return f"{name} (request_sent={error.request_sent})"
     return name
 
@@ -276,6 +337,17 @@ def _label(error: BaseException | None) -> str:
 async def _client(fault: Fault, fake: FakePinpoint) -> AsyncIterator[PinpointClient]:
     if fault.transport == "in-process":
         async with inprocess_client(fake, **fault.options) as client:
+            yield client
+    elif fault.transport == "no-credentials":
+        # A session whose credential chain is empty: as on a machine with nothing configured.
+        session = AioSession()
+        session.register_component("credential_provider", AioCredentialResolver(providers=[]))
+        async with (
+            FakePinpointServer(fake) as server,
+            PinpointClient(
+                region_name="us-east-1", endpoint_url=server.url, session=session
+            ) as client,
+        ):
             yield client
     elif fault.transport == "refused":
         # Port 9 (discard) on loopback: nothing listens there, the connection is refused.
@@ -299,10 +371,15 @@ async def run_case(fault: Fault, kind: Kind) -> Measured:
     error: BaseException | None = None
     with _sdk_records() as log:
         async with _client(fault, fake) as client:
+            meanwhile = (
+                asyncio.ensure_future(fault.meanwhile(client, fake)) if fault.meanwhile else None
+            )
             try:
                 result = await (get_campaign if kind == "read" else send_sms)(client)
             except Exception as raised:
                 error = raised
+            if meanwhile is not None:
+                await meanwhile
             if fault.settle:
                 # Let the fake finish the attempt the client gave up on (and act, if it will).
                 deadline = time.monotonic() + fault.settle
@@ -315,8 +392,11 @@ async def run_case(fault: Fault, kind: Kind) -> Measured:
         metadata = response_metadata(result)
         assert metadata is not None and metadata.attempts == sdk_attempts
     retries = [r for r in log.records if r.getMessage().startswith("retrying")]
-    assert len(retries) == sdk_attempts - 1, "one retry record per retry"
+    assert len(retries) == max(sdk_attempts - 1, 0), "one retry record per retry"
     fake_attempts = None if fault.transport == "refused" else len(fake.calls(operation))
+    if error is not None:
+        # Every error says whether the request may have reached the service.
+        assert isinstance(error, PinpointError) and isinstance(error.request_sent, bool)
     return Measured(_label(error), fake_attempts, sdk_attempts, len(fake.outbox), error)
 
 
@@ -351,6 +431,14 @@ async def test_fault(fault: Fault, kind: Kind) -> None:
         assert error.request_id, "the service's errors carry its request id"
     if error is not None:
         assert error.__cause__ is not None or isinstance(error, APIResponseValidationError)
+        assert error.attempts == measured.sdk_attempts
+    if isinstance(error, (APIStatusError, APIResponseValidationError)):
+        assert error.request_sent, "the service (or a proxy) answered: it had the request"
+    if isinstance(error, PinpointConfigurationError):
+        assert not error.request_sent and not measured.fake_attempts
+    if isinstance(error, APIConnectionError) and error.request_sent:
+        # Lost after sending: the message says so, never "could not connect".
+        assert "Could not connect" not in str(error) and "may have acted" in str(error)
 
 
 def render_table(measured: dict[tuple[str, Kind], Measured]) -> str:

@@ -35,6 +35,7 @@ from reliability_support import (
 )
 
 from pinpoint_sdk import (
+    ClientClosedError,
     PinpointClient,
     RetryBudget,
     RetryPolicy,
@@ -50,6 +51,8 @@ from pinpoint_sdk.models import (
 from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
 
 CALLS = 1_000
+#: The client's connection pool (the SDK's default).
+POOLED_CONNECTIONS = 50
 THROTTLED = 0.10
 MAX_LATENCY = 0.020
 #: The default policy's shape (3 attempts), with backoff shortened to keep the test quick.
@@ -197,8 +200,14 @@ async def test_a_thousand_concurrent_calls_complete_within_budget_and_leak_nothi
     assert failures <= CALLS * THROTTLED**most * 10, "far more failures than chance explains"
     assert len(fake.requests) == sum(attempts) + failures * most
     assert retries + failures == throttled
-    # The budget paid for every retry: 5 tokens each, refilled by one per success.
-    assert retries * RetryBudget.THROTTLE_COST <= budget.capacity + CALLS
+    # The budget paid for every retry, 5 tokens each; a success gave back what its last retry
+    # cost, or 1 when it needed none (botocore's quota rules).
+    refunds = sum(
+        RetryBudget.RETRY_COST if count > 1 else RetryBudget.NO_RETRY_INCREMENT
+        for count in attempts
+    )
+    assert retries * RetryBudget.RETRY_COST <= budget.capacity + refunds
+    assert budget.tokens >= budget.capacity - retries * RetryBudget.RETRY_COST
     # Throttling acts before the send: every send went out exactly once.
     addresses = [message.address for message in fake.outbox]
     sent = [_address(n) for n, (_, count) in enumerate(results) if n % 2 and count is not None]
@@ -240,3 +249,46 @@ async def test_cancelling_half_the_calls_mid_flight_leaves_the_client_usable() -
     # A cancelled send is never retried: no address got two messages.
     addresses = [message.address for message in fake.outbox]
     assert len(addresses) == len(set(addresses))
+
+
+async def test_closing_the_client_under_load_ends_every_call_at_once_and_retries_nothing() -> None:
+    fds_before = open_fds()
+    fake = _fake()
+    fake.faults.add_latency(0.3)  # every call is still on the wire when the client closes
+    with resource_warnings() as caught:
+        async with FakePinpointServer(fake) as server:
+            client = _client(server.url, RetryBudget())
+            tasks = [asyncio.create_task(_call(client, n)) for n in range(CALLS)]
+            # Past the first round: some calls answered, some on the wire, most still waiting
+            # for one of the pooled connections, a few sleeping before a retry.
+            while len(fake.requests) < POOLED_CONNECTIONS + 10:
+                await asyncio.sleep(0.005)
+            await client.close()
+            sent_before_close = len(fake.requests)
+            started = time.perf_counter()
+            outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+            seconds = time.perf_counter() - started
+            requests_after_close = len(fake.requests) - sent_before_close
+        await asyncio.sleep(0)
+        pending = pending_tasks()
+
+    assert seconds < 1.0, "the calls in flight, pooled or waiting ended at once"
+    closed = [o for o in outcomes if isinstance(o, ClientClosedError)]
+    answered = [o for o in outcomes if isinstance(o, tuple)]
+    # Each call either finished before close() or ended with ClientClosedError: no retry
+    # against the closed client, no connection error, no CancelledError for a task nobody
+    # cancelled.
+    assert len(closed) + len(answered) == CALLS, {type(o).__name__ for o in outcomes}
+    assert len(closed) >= CALLS // 2
+    # Nothing was sent after close(), and every request the fake saw is counted by one call.
+    # A request written to a connection that closed before the fake read it counts too (it
+    # may have reached the service): at most one per pooled connection.
+    assert requests_after_close == 0
+    attempts = sum(error.attempts for error in closed) + sum(a for _, a in answered if a)
+    assert len(fake.requests) <= attempts <= len(fake.requests) + POOLED_CONNECTIONS
+    # A call cut on the wire may have been acted on; one still waiting for its first
+    # connection never left this process.
+    assert any(error.request_sent for error in closed)
+    assert not any(error.request_sent for error in closed if not error.attempts)
+    assert (pending, caught) == ([], [])
+    assert open_fds() == fds_before

@@ -42,6 +42,7 @@ from pinpoint_sdk import (
     response_metadata,
 )
 from pinpoint_sdk._tracing import start_call_span
+from pinpoint_sdk.models import EndpointBatchItem
 from pinpoint_sdk.testing import FakePinpoint
 
 FIELDS = ("operation", "outcome", "status_code", "attempts", "duration_ms", "request_id")
@@ -259,6 +260,27 @@ async def test_without_opentelemetry_imported_calls_run_untraced(
     async with http_client(fake) as client:
         await get_campaign(client)
     assert _calls(spans) == []
+
+
+async def test_under_steady_throttling_logs_and_spans_count_the_requests_the_service_saw(
+    records: pytest.LogCaptureFixture, spans: InMemorySpanExporter
+) -> None:
+    fake = FakePinpoint(SEED)
+    fake.faults.throttle(None, operation="UpdateEndpointsBatch")
+    items = [
+        EndpointBatchItem(id=f"e{n}", address=f"user{n}@example.com", channel_type="EMAIL")
+        for n in range(300)
+    ]
+    async with http_client(fake) as client:
+        result = await client.endpoints.upsert_many(APP_ID, items, concurrency=1)
+
+    requests = len(fake.calls("UpdateEndpointsBatch"))
+    # 3 chunks, each tried 1 + max_retries times: what the result, the log and the traces say.
+    assert requests == result.requests == 9
+    assert sum(r.__dict__["attempts"] for r in _final(records)) == requests
+    assert len(_retries(records)) == result.retries == requests - 3
+    traced = _calls(spans)
+    assert sum(dict(s.attributes or {})["pinpoint.attempts"] for s in traced) == requests
 
 
 def test_the_sdk_never_imports_opentelemetry_itself() -> None:

@@ -7,23 +7,44 @@ not appear in a model's ``repr`` or ``str``, an exception's message or its whole
 chain (validation errors, unreadable responses), or any log record, while the fake receives
 the true value. For response secrets (the ``Credential`` Baidu and GCM channels echo), the
 update that makes the fake echo it is the call under test.
+
+A service may also echo the request in an error message, in any format (JSON, a Python or
+Java rendering, JSON inside a string, the message as an object): for every secret field and
+every such format, the secret is not in the error, its chained botocore cause (message and
+``response``), the traceback or any log record. And a field the model does not know, with a
+secret's name (an ``ApiKey`` added to a channel response), is kept but not shown by ``repr``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pydantic
 import pytest
+import respx
+from aiobotocore.config import AioConfig
+from aiobotocore.httpxsession import HttpxSession
+from botocore import xform_name
 from botocore.model import StructureShape
-from reliability_support import APP_ID, SEED, http_client, sdk_method
-from support.shapes import sample, service_model
+from reliability_support import APP_ID, CREDENTIALS, SEED, SESSION, http_client, sdk_method
+from support.shapes import operation, sample, service_model
+from support.wire import to_wire
 
 from codegen.tables import SECRET_FIELDS
-from pinpoint_sdk import OPERATIONS, APIResponseValidationError, PinpointError, models
+from pinpoint_sdk import (
+    OPERATIONS,
+    APIResponseValidationError,
+    BadRequestException,
+    PinpointClient,
+    PinpointError,
+    models,
+)
+from pinpoint_sdk._models import ResponseModel, parse_response
 from pinpoint_sdk.testing import FakePinpoint
 
 LOGGERS = ("botocore", "aiobotocore", "pinpoint_sdk", "httpx", "aiohttp", "asyncio", "urllib3")
@@ -200,3 +221,146 @@ async def test_an_unreadable_response_holding_a_secret_does_not_show_it(
         assert isinstance(raised.value, APIResponseValidationError)
     text = _formatted(raised.value) + _everything_logged(all_debug_records)
     assert not [s for s in secrets if s in text]
+
+
+# -- secrets the service echoes in an error message --------------------------------------
+
+
+def realistic(shape: str, member: str) -> str:
+    """The marker of a field inside a value shaped like the real secret (PEM, JSON, a key)."""
+    mark = marker(shape, member)
+    pem = f"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg+k/{mark}\nq1w2/e3+r4==\n-----END PRIVATE KEY-----\n"
+    if member in ("Certificate", "PrivateKey"):
+        return pem
+    if member == "ServiceJson":
+        return json.dumps({"type": "service_account", "private_key": pem, "client_email": "a@b.c"})
+    return f"AIza{mark}/x+y="
+
+
+def _realistic_body(request_shape: str) -> dict[str, Any]:
+    body = _body(request_shape)
+    for shape_name, member in SECRET_FIELDS:
+        if shape_name == request_shape:
+            body[member] = realistic(shape_name, member)
+    return body
+
+
+def _java(value: Any) -> str:
+    """How a Java service renders a request object: ``{ApiKey: AIza...,Enabled: true}``."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{key}: {_java(item)}" for key, item in value.items()) + "}"
+    return "true" if value is True else str(value)
+
+
+#: What the error body's ``message`` is, for the request body the service received.
+ECHO_FORMATS: dict[str, Any] = {
+    "JSON in the text": lambda sent: f"Invalid request body: {json.dumps(sent)}",
+    "the body as the message": json.dumps,
+    "a Python rendering": lambda sent: f"Could not process {sent!r}",
+    "a Java rendering": lambda sent: f"1 validation error detected: {_java(sent)}",
+    "snake_case names": lambda sent: json.dumps({xform_name(k): v for k, v in sent.items()}),
+    "JSON inside a string": lambda sent: f"details={json.dumps(json.dumps(sent))}",
+    "the message as an object": lambda sent: {"invalid": sent, "reason": "bad key"},
+}
+
+
+@pytest.fixture
+def echoing_service() -> Iterator[dict[str, Any]]:
+    """respx answering every request with a 400 whose message echoes the body it received."""
+    settings: dict[str, Any] = {"format": ECHO_FORMATS["JSON in the text"]}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)
+        body = {"message": settings["format"](sent), "RequestID": "echo-request-id"}
+        headers = {"x-amzn-ErrorType": "BadRequestException", "x-amzn-RequestId": "echo-rid"}
+        return httpx.Response(400, json=body, headers=headers)
+
+    with respx.mock(using="httpx", assert_all_called=False) as router:
+        router.route().mock(side_effect=answer)
+        yield settings
+
+
+def _chain(error: BaseException) -> str:
+    """Everything an exception shows: str, repr, chained causes with their data, traceback."""
+    shown = [str(error), repr(error), _formatted(error)]
+    for linked in (error.__cause__, error.__context__):
+        if linked is not None:
+            shown += [str(linked), repr(linked), repr(vars(linked))]
+    return "\n".join(shown)
+
+
+@pytest.mark.parametrize("echo", list(ECHO_FORMATS))
+@pytest.mark.parametrize("operation_name", CASES)
+async def test_a_secret_the_service_echoes_in_an_error_is_not_shown(
+    operation_name: str,
+    echo: str,
+    echoing_service: dict[str, Any],
+    all_debug_records: pytest.LogCaptureFixture,
+) -> None:
+    echoing_service["format"] = ECHO_FORMATS[echo]
+    request_shape = _operation_for_name(operation_name)
+    secrets = _markers_for(operation_name)
+    async with PinpointClient(
+        **CREDENTIALS,
+        session=SESSION,
+        config=AioConfig(http_session_cls=HttpxSession),
+        max_retries=0,
+    ) as client:
+        with pytest.raises(BadRequestException) as raised:
+            await sdk_method(client, operation_name)(APP_ID, request=_realistic_body(request_shape))
+    error = raised.value
+    assert error.status_code == 400 and error.request_id == "echo-rid"
+    cause = error.__cause__
+    assert cause is not None and "Error" in getattr(cause, "response", {})
+    shown = _chain(error)
+    logged = _everything_logged(all_debug_records)
+    assert "Response body" in logged, "botocore logged the error body"
+    assert not [s for s in secrets if s in shown], "a secret is in the error or its chain"
+    assert not [s for s in secrets if s in logged], "a secret is in a log record"
+    # What is not secret is still there to debug with.
+    plain = next(k for k in _body(request_shape) if (request_shape, k) not in SECRET_FIELDS)
+    assert xform_name(plain).replace("_", "") in error.message.lower().replace("_", "")
+
+
+RESULT_MODELS = sorted(
+    {
+        getattr(models, output.members[output.serialization["payload"]].name)
+        for output in (operation(name).output_shape for name in OPERATIONS)
+        if output is not None
+    },
+    key=lambda model: model.__name__,
+)
+#: Unknown fields with secret names, as a newer service might add them, and where.
+UNKNOWN_SECRETS = {
+    "ApiKey": "SECRET::extra.ApiKey::7f3a",
+    "client_secret": "SECRET::extra.client_secret::7f3a",
+    "NewSettings": {"PrivateKey": "SECRET::extra.NewSettings.PrivateKey::7f3a", "Mode": "on"},
+    "Rotations": [{"password": "SECRET::extra.Rotations.password::7f3a"}],
+}
+
+
+@pytest.mark.parametrize("model", RESULT_MODELS, ids=lambda model: model.__name__)
+def test_an_unknown_field_with_a_secret_name_is_kept_but_not_shown(model: type[Any]) -> None:
+    wire = to_wire(
+        service_model().shape_for(model.__name__), sample(service_model().shape_for(model.__name__))
+    )
+    parsed = parse_response(model, {**wire, **UNKNOWN_SECRETS})
+    shown = f"{parsed!r} {parsed!s}"
+    assert "SECRET::" not in shown
+    if issubclass(model, ResponseModel):
+        # Kept, for code that knows to look; what is not secret in it is shown.
+        assert parsed.model_extra is not None
+        assert parsed.model_extra["ApiKey"] == UNKNOWN_SECRETS["ApiKey"]
+        assert "'Mode': 'on'" in shown
+
+
+async def test_a_channel_answering_with_an_unknown_api_key_does_not_show_it() -> None:
+    answer = {"Platform": "GCM", "ApplicationId": APP_ID, "Enabled": True, **UNKNOWN_SECRETS}
+    with respx.mock(using="httpx") as router:
+        router.route().mock(return_value=httpx.Response(200, json=answer))
+        async with PinpointClient(
+            **CREDENTIALS, session=SESSION, config=AioConfig(http_session_cls=HttpxSession)
+        ) as client:
+            channel = await client.channels.gcm.get(APP_ID)
+    assert channel.model_extra is not None and "ApiKey" in channel.model_extra
+    assert "SECRET::" not in f"{channel!r} {channel!s} {[channel]!r}"

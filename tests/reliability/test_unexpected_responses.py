@@ -6,6 +6,10 @@ added since, nulls, a number where the model says string (and every other scalar
 member left out. The SDK method must still return its result. A body that cannot be
 understood at all (not JSON, not an object, empty) raises ``APIResponseValidationError``
 naming the operation and the request id.
+
+JSON nested thousands of levels deep, in a success or an error body, ends as a
+``PinpointError`` (or a result) whether botocore's loggers are at DEBUG or not: never a
+``RecursionError``, and logging never changes what a call raises.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +41,14 @@ from reliability_support import (
 from support.shapes import operation, sample
 from support.wire import to_wire
 
-from pinpoint_sdk import OPERATIONS, APIResponseValidationError, Page, PinpointClient
+from pinpoint_sdk import (
+    OPERATIONS,
+    APIResponseValidationError,
+    BadRequestException,
+    Page,
+    PinpointClient,
+    PinpointError,
+)
 from pinpoint_sdk._models import PinpointModel
 
 REQUEST_ID = "7e57-0000-request-id"
@@ -241,3 +253,75 @@ def test_a_page_whose_items_are_not_a_list_is_one_clear_error(
         harness.call(operation_name)
     assert raised.value.request_id == REQUEST_ID
     assert "is not a list of items" in str(raised.value)
+
+
+def _nested(depth: int, kind: str) -> bytes:
+    """JSON nested ``depth`` levels deep: arrays, or objects with a secret at the bottom."""
+    if kind == "arrays":
+        return b"[" * depth + b"]" * depth
+    return b'{"a":' * depth + b'{"ApiKey": "SECRET-AT-THE-BOTTOM"}' + b"}" * depth
+
+
+def _deep_body(status: int, depth: int, kind: str, where: str) -> bytes:
+    nested = _nested(depth, kind)
+    if where == "the whole body":
+        return nested
+    if status == 200:
+        return b'{"Id": "c1", "Name": "promo", "Zz": ' + nested + b"}"
+    return b'{"message": ' + nested + b', "RequestID": "' + REQUEST_ID.encode() + b'"}'
+
+
+DEBUG_LOGGERS = ("botocore", "aiobotocore", "pinpoint_sdk", "httpx")
+
+
+def _outcome(harness: Harness, *, logging_on: bool) -> tuple[type[BaseException], str] | Any:
+    """What ``GetCampaign`` ends with: the result, or the exception's type and message."""
+    levels = {name: logging.getLogger(name).level for name in DEBUG_LOGGERS}
+    for name in DEBUG_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if logging_on else logging.WARNING)
+    try:
+        result = harness.call("GetCampaign")
+        repr(result)  # a kept field nested deep must not break showing the result
+        return result
+    except BaseException as error:
+        return type(error), str(error)
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+@pytest.mark.parametrize("depth", [150, 600, 10_000])
+@pytest.mark.parametrize("status", [200, 400])
+def test_deeply_nested_json_ends_the_same_with_logging_on_or_off(
+    harness: Harness, caplog: pytest.LogCaptureFixture, depth: int, status: int
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    harness.responder.status = status
+    harness.responder.headers = {"x-amzn-ErrorType": "BadRequestException"} if status == 400 else {}
+    try:
+        for kind in ("arrays", "objects"):
+            for where in ("a member", "the whole body"):
+                harness.responder.body = _deep_body(status, depth, kind, where)
+                quiet = _outcome(harness, logging_on=False)
+                logged = _outcome(harness, logging_on=True)
+                case = f"{kind} in {where}"
+                if not isinstance(quiet, tuple):  # a result: the body was deep, not too deep
+                    assert status == 200 and depth < 200, case
+                    assert not isinstance(logged, tuple), case
+                    continue
+                assert quiet == logged, f"{case}: logging changed the outcome"
+                error_type, message = quiet
+                assert issubclass(error_type, PinpointError), f"{case}: {error_type} {message}"
+                if status == 400:
+                    # Still the status error, with the start of the raw body to debug from.
+                    assert error_type is BadRequestException, case
+                    assert "nested" in message and "levels deep" in message, case
+                else:
+                    assert error_type is APIResponseValidationError, case
+                    if depth >= 600 and where == "a member":
+                        assert "nested too deeply to read" in message, case
+                assert "SECRET-AT-THE-BOTTOM" not in message
+    finally:
+        harness.responder.headers = {}
+    shown = "\n".join(record.getMessage() for record in caplog.records)
+    assert "SECRET-AT-THE-BOTTOM" not in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import httpx
 import pytest
 import respx
 from aiobotocore.config import AioConfig
@@ -21,6 +22,15 @@ CREDENTIALS: dict[str, Any] = {
 }
 #: Tests wait milliseconds, not seconds, between retries.
 FAST_RETRIES = RetryPolicy(max_retries=2, backoff_base=0.001, backoff_cap=0.002)
+
+
+def error_response(status: int, code: str, **headers: str) -> httpx.Response:
+    """An error answer as Pinpoint gives it: the code in a header, the request id in the body."""
+    return httpx.Response(
+        status,
+        json={"Message": code, "RequestID": f"rid-{status}"},
+        headers={"X-Amzn-ErrorType": code, **headers},
+    )
 
 
 #: One botocore session for the whole run: loading the Pinpoint model costs ~100 ms a session.

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
+import struct
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -10,16 +15,23 @@ import respx
 from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
 from aiobotocore.session import AioSession
-from conftest import CREDENTIALS, SESSION
+from conftest import CREDENTIALS, FAST_RETRIES, SESSION, error_response
 
 from pinpoint_sdk import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
     ClientClosedError,
     NotFoundException,
     PinpointClient,
+    PinpointError,
     PinpointValidationError,
+    RetryPolicy,
+    TooManyRequestsException,
     response_metadata,
 )
 from pinpoint_sdk.models import ApplicationResponse, CreateApplicationRequest
+from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
 
 APP = {"Arn": "arn:aws:mobiletargeting:us-east-1:1:apps/a1", "Id": "a1", "Name": "shop"}
 
@@ -93,7 +105,7 @@ async def test_invalid_bodies_fail_before_any_request(
             "app1",
             schedule={"StartTime": "IMMEDIATE", "Frequency": "SOMETIMES"},  # type: ignore[arg-type]
         )
-    with pytest.raises(PinpointValidationError, match="ApplicationId"):
+    with pytest.raises(PinpointValidationError, match="application_id"):
         await client.campaigns.get("", "c1")
     assert route.call_count == 0
 
@@ -188,10 +200,10 @@ async def test_query_parameters_are_checked_by_the_sdk_since_botocore_validation
     assert not isinstance(raw._serializer, ParamValidationDecorator)
     route = respx_mock.route().mock(return_value=httpx.Response(202, json={"Message": "ok"}))
     bad_version: Any = 5
-    with pytest.raises(PinpointValidationError, match="Version"):
+    with pytest.raises(PinpointValidationError, match="version"):
         await client.templates.email.delete("welcome", version=bad_version)
     missing: Any = None
-    with pytest.raises(PinpointValidationError, match="TagKeys"):
+    with pytest.raises(PinpointValidationError, match="tag_keys"):
         await client.tags.remove("arn:aws:mobiletargeting:us-east-1:1:apps/a1", tag_keys=missing)
     assert route.call_count == 0
 
@@ -204,3 +216,141 @@ def test_a_request_model_changed_after_it_was_built_is_validated_again() -> None
     with pytest.raises(ValidationError, match="name"):
         request.name = bad
     assert request.to_params() == {"Name": "shop"}
+
+
+# -- closing with calls in flight ------------------------------------------------------------
+
+
+async def _when(condition: Callable[[], bool], within: float = 5.0) -> None:
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.005)
+
+
+async def test_close_ends_reads_in_flight_at_once_without_retrying_them() -> None:
+    fake = FakePinpoint()
+    created = fake.invoke("CreateApp", {"CreateApplicationRequest": {"Name": "closing"}})
+    assert created is not None
+    fake.faults.add_latency(3.0, operation="GetApp")
+    async with FakePinpointServer(fake) as server:
+        client = PinpointClient(
+            **CREDENTIALS, endpoint_url=server.url, session=SESSION, retry_policy=FAST_RETRIES
+        )
+        reads = [asyncio.ensure_future(client.apps.get(created["Id"])) for _ in range(5)]
+        await _when(lambda: len(fake.calls("GetApp")) == 5)
+        started = time.monotonic()
+        await client.close()
+        outcomes = await asyncio.gather(*reads, return_exceptions=True)
+        elapsed = time.monotonic() - started
+    assert elapsed < 1.0, "the reads ended promptly, not after the server's 3 s"
+    for outcome in outcomes:
+        assert isinstance(outcome, ClientClosedError), repr(outcome)
+        assert outcome.request_sent and outcome.attempts == 1
+        assert "closed while the call was in flight" in str(outcome)
+    assert len(fake.calls("GetApp")) == 5, "nothing was retried after close()"
+
+
+async def test_close_ends_a_call_waiting_to_retry_at_once(respx_mock: respx.MockRouter) -> None:
+    route = respx_mock.get(url__regex=r".*/v1/apps/a1$").mock(
+        return_value=error_response(429, "TooManyRequestsException", **{"Retry-After": "20"})
+    )
+    client = PinpointClient(
+        **CREDENTIALS,
+        session=SESSION,
+        config=AioConfig(http_session_cls=HttpxSession),
+        retry_policy=RetryPolicy(max_retry_after=30),
+    )
+    call = asyncio.ensure_future(client.apps.get("a1"))
+    await _when(lambda: route.call_count == 1)
+    await asyncio.sleep(0.05)  # now sleeping before its retry
+    started = time.monotonic()
+    await client.close()
+    with pytest.raises(ClientClosedError) as raised:
+        await call
+    assert time.monotonic() - started < 1.0
+    assert route.call_count == 1 and raised.value.attempts == 1
+    assert isinstance(raised.value.__cause__, TooManyRequestsException)
+
+
+# -- request_sent on every error -------------------------------------------------------------
+
+
+async def _reset_after_reading() -> asyncio.Server:
+    """A server that reads the request, then resets the connection (TCP RST) unanswered."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        sock = writer.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        writer.transport.abort()
+
+    return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+
+async def test_a_reset_after_sending_says_the_service_may_have_acted() -> None:
+    server = await _reset_after_reading()
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with PinpointClient(
+            **CREDENTIALS,
+            endpoint_url=f"http://127.0.0.1:{port}",
+            session=SESSION,
+            retry_policy=FAST_RETRIES,
+        ) as client:
+            with pytest.raises(APIConnectionError) as raised:
+                await client.apps.delete("a1")  # idempotent: retried, then the last reset
+    finally:
+        server.close()
+        await server.wait_closed()
+    error = raised.value
+    assert error.request_sent and error.attempts == 3
+    assert "Could not connect" not in str(error)
+    assert "after the request was sent; the service may have acted on it" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "sent"),
+    [
+        (error_response(404, "NotFoundException"), NotFoundException, True),
+        (error_response(400, "BadRequestException"), PinpointError, True),
+        (error_response(429, "TooManyRequestsException"), TooManyRequestsException, True),
+        (error_response(503, "ServiceUnavailable"), APIStatusError, True),
+        (httpx.Response(200, text="<html>portal</html>"), APIResponseValidationError, True),
+        (httpx.ConnectError("refused"), APIConnectionError, False),
+        (httpx.ReadError("reset"), APIConnectionError, True),
+    ],
+    ids=["404", "400", "429", "503", "bad-body", "refused", "reset"],
+)
+async def test_every_error_of_a_call_says_whether_the_request_may_have_reached_the_service(
+    client: PinpointClient,
+    respx_mock: respx.MockRouter,
+    answer: Any,
+    expected: type[PinpointError],
+    sent: bool,
+) -> None:
+    route = respx_mock.get(url__regex=r".*/v1/apps/a1$")
+    if isinstance(answer, Exception):
+        route.mock(side_effect=answer)
+    else:
+        route.mock(return_value=answer)
+    with pytest.raises(expected) as raised:
+        await client.with_options(max_retries=0).apps.get("a1")
+    assert raised.value.request_sent is sent
+
+
+async def test_errors_raised_before_sending_say_nothing_was_sent(
+    respx_mock: respx.MockRouter,
+) -> None:
+    route = respx_mock.route().mock(return_value=httpx.Response(200, json=APP))
+    client = PinpointClient(
+        **CREDENTIALS, session=SESSION, config=AioConfig(http_session_cls=HttpxSession)
+    )
+    with pytest.raises(PinpointValidationError) as invalid:
+        await client.apps.get("")
+    await client.close()
+    with pytest.raises(ClientClosedError) as closed:
+        await client.apps.get("a1")
+    for error in (invalid.value, closed.value):
+        assert error.request_sent is False and error.attempts == 0
+    assert route.call_count == 0

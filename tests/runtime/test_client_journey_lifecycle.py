@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
+from support.examples import journey as fixture
 
 from pinpoint_sdk import PinpointClient
 from pinpoint_sdk.builders import StateTransitionError
 from pinpoint_sdk.models import State, WriteJourneyRequest
 from pinpoint_sdk.testing import FakePinpoint
 
-EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "examples"
-
-
-def _example(name: str) -> dict[str, Any]:
-    path = EXAMPLES / name
-    if not path.exists():
-        pytest.skip(f"the design examples are not beside the repository ({EXAMPLES})")
-    loaded: dict[str, Any] = json.loads(path.read_text())
-    return loaded
-
 
 async def test_a_draft_journey_goes_through_its_whole_lifecycle(
     pinpoint_client: PinpointClient, pinpoint_fake: FakePinpoint
 ) -> None:
     app = await pinpoint_client.apps.create(name="journeys")
-    request = WriteJourneyRequest.model_validate(_example("journey-01-welcome-series.json"))
+    request = WriteJourneyRequest.model_validate(fixture("onboarding"))
     journey = await pinpoint_client.journeys.create(app.id, request)
     assert journey.state == State.DRAFT
 
@@ -47,13 +34,13 @@ async def test_forbidden_transitions_are_refused_before_anything_is_sent(
 ) -> None:
     app = await pinpoint_client.apps.create(name="journeys")
     draft = await pinpoint_client.journeys.create(
-        app.id, WriteJourneyRequest.model_validate(_example("journey-01-welcome-series.json"))
+        app.id, WriteJourneyRequest.model_validate(fixture("onboarding"))
     )
     with pytest.raises(StateTransitionError):
         await pinpoint_client.journeys.pause(app.id, draft.id)  # a draft cannot be paused
-    # journey-05 is ACTIVE and has no RefreshFrequency: Pinpoint cannot pause it.
+    # price-update is ACTIVE and has no RefreshFrequency: Pinpoint cannot pause it.
     active = await pinpoint_client.journeys.create(
-        app.id, WriteJourneyRequest.model_validate(_example("journey-05-price-change-notice.json"))
+        app.id, WriteJourneyRequest.model_validate(fixture("price-update"))
     )
     with pytest.raises(StateTransitionError, match="RefreshFrequency"):
         await pinpoint_client.journeys.pause(app.id, active.id)

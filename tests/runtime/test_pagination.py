@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+import tracemalloc
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 import respx
 
-from pinpoint_sdk import NotFoundException, Page, PinpointClient
+from pinpoint_sdk import (
+    APIResponseValidationError,
+    AsyncPaginator,
+    NotFoundException,
+    Page,
+    PaginationError,
+    PinpointClient,
+)
 from pinpoint_sdk.models import CampaignResponse, CampaignsResponse
+from pinpoint_sdk.pagination import MAX_EMPTY_PAGES, REMEMBERED_TOKENS
 
 CAMPAIGNS_URL = r".*/v1/apps/app1/campaigns(\?.*)?$"
 
@@ -132,11 +143,88 @@ async def test_a_service_repeating_a_token_does_not_loop_forever(
     respx_mock.get(url__regex=CAMPAIGNS_URL).mock(
         return_value=httpx.Response(200, json={"Item": [_campaign(1)], "NextToken": "same"})
     )
-    from pinpoint_sdk import APIResponseValidationError
-
-    with pytest.raises(APIResponseValidationError, match="repeated the page token"):
+    with pytest.raises(PaginationError, match="repeated the page token") as raised:
         async for _ in client.campaigns.list("app1"):
             pass
+    assert isinstance(raised.value, APIResponseValidationError)
+
+
+def _serve_empty_pages(
+    respx_mock: respx.MockRouter, *, then_items_after: int | None = None
+) -> respx.Route:
+    """A service that answers pages with no item and a new token each time.
+
+    With ``then_items_after``, the page after that many empty ones holds one item and no token.
+    """
+    numbers = itertools.count(1)
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        number = next(numbers)
+        if then_items_after is not None and number > then_items_after:
+            return httpx.Response(200, json={"Item": [_campaign(number)]})
+        return httpx.Response(200, json={"Item": [], "NextToken": f"token-{number}"})
+
+    return respx_mock.get(url__regex=CAMPAIGNS_URL).mock(side_effect=respond)
+
+
+async def _every_item(paginator: AsyncPaginator[Any, Any]) -> list[Any]:
+    return [item async for item in paginator]
+
+
+async def _every_page(paginator: AsyncPaginator[Any, Any]) -> list[Any]:
+    return [page async for page in paginator.pages()]
+
+
+@pytest.mark.parametrize("walk", [_every_item, _every_page], ids=["items", "pages"])
+@pytest.mark.parametrize("max_items", [None, 5], ids=["no-limit", "max_items=5"])
+async def test_endless_empty_pages_with_new_tokens_stop_with_a_typed_error(
+    client: PinpointClient, respx_mock: respx.MockRouter, walk: Any, max_items: int | None
+) -> None:
+    route = _serve_empty_pages(respx_mock)
+    with pytest.raises(PaginationError, match=f"{MAX_EMPTY_PAGES} pages in a row without an item"):
+        await walk(client.campaigns.list("app1", page_size=5, max_items=max_items))
+    # max_items counts items, of which there are none: the empty-page bound is what stops it.
+    assert route.call_count == MAX_EMPTY_PAGES
+
+
+async def test_empty_pages_up_to_the_bound_are_followed_and_one_more_stops_paging(
+    client: PinpointClient, respx_mock: respx.MockRouter
+) -> None:
+    # MAX_EMPTY_PAGES - 1 empty pages, then the item: a slow listing, not a loop.
+    route = _serve_empty_pages(respx_mock, then_items_after=MAX_EMPTY_PAGES - 1)
+    campaigns = [c.id async for c in client.campaigns.list("app1")]
+    assert campaigns == [f"c{MAX_EMPTY_PAGES}"]
+    assert route.call_count == MAX_EMPTY_PAGES
+    # MAX_EMPTY_PAGES empty pages: a loop, even though the item would have come next.
+    respx_mock.routes.clear()
+    route = _serve_empty_pages(respx_mock, then_items_after=MAX_EMPTY_PAGES)
+    with pytest.raises(PaginationError):
+        await _every_item(client.campaigns.list("app1"))
+    assert route.call_count == MAX_EMPTY_PAGES
+
+
+async def test_the_tokens_a_paginator_remembers_stay_bounded_on_a_long_listing() -> None:
+    pages = 4 * REMEMBERED_TOKENS
+    token_size = 4_096
+
+    async def fetch(token: str | None, size: int | None) -> CampaignsResponse:
+        number = 0 if token is None else int(token[:8]) + 1
+        campaign = CampaignResponse.model_construct(id=f"c{number}")
+        next_token = f"{number:08d}".ljust(token_size, "x") if number < pages - 1 else None
+        return CampaignsResponse.model_construct(item=[campaign], next_token=next_token)
+
+    async def count(paginator: AsyncIterator[Any]) -> int:
+        return sum([1 async for _ in paginator])
+
+    tracemalloc.start()
+    try:
+        assert await count(AsyncPaginator(fetch, ("item",), operation="GetCampaigns")) == pages
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Remembering every token would hold pages * token_size (16 MB); the paginator keeps the
+    # last REMEMBERED_TOKENS (4 MB), whatever the length of the listing.
+    assert peak < pages * token_size / 2
 
 
 async def test_kpi_rows_page_like_a_listing(

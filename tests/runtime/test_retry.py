@@ -12,7 +12,7 @@ import pytest
 import respx
 from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
-from conftest import CREDENTIALS, SESSION
+from conftest import CREDENTIALS, SESSION, error_response
 
 from pinpoint_sdk import (
     APIConnectionError,
@@ -45,16 +45,8 @@ CAMPAIGN = {
 SEND_RESULT = {"ApplicationId": "app1", "RequestId": "r", "Result": {}}
 
 
-def _error(status: int, code: str, **headers: str) -> httpx.Response:
-    return httpx.Response(
-        status,
-        json={"Message": code, "RequestID": f"rid-{status}"},
-        headers={"X-Amzn-ErrorType": code, **headers},
-    )
-
-
-THROTTLED = _error(429, "TooManyRequestsException")
-BROKEN = _error(500, "InternalServerErrorException")
+THROTTLED = error_response(429, "TooManyRequestsException")
+BROKEN = error_response(500, "InternalServerErrorException")
 
 
 async def _send(client: PinpointClient) -> Any:
@@ -168,7 +160,7 @@ async def test_retry_after_is_respected(
 ) -> None:
     respx_mock.get(url__regex=CAMPAIGN_URL).mock(
         side_effect=[
-            _error(429, "TooManyRequestsException", **{"Retry-After": "0.3"}),
+            error_response(429, "TooManyRequestsException", **{"Retry-After": "0.3"}),
             httpx.Response(200, json=CAMPAIGN),
         ]
     )
@@ -206,40 +198,80 @@ def test_backoff_is_full_jitter_capped_and_retry_after_wins_within_limits() -> N
     assert all(0 <= d <= 4.0 for d in delays) and max(delays) > 2.0
 
 
-async def test_an_exhausted_budget_fails_fast(respx_mock: respx.MockRouter) -> None:
-    route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(return_value=BROKEN)
-    budget = RetryBudget(capacity=RetryBudget.FAILURE_COST)
-    async with PinpointClient(
+def _client_with(budget: RetryBudget, **options: Any) -> PinpointClient:
+    options.setdefault(
+        "retry_policy", RetryPolicy(max_retries=5, backoff_base=0.001, backoff_cap=0.001)
+    )
+    return PinpointClient(
         **CREDENTIALS,
         session=SESSION,
         config=AioConfig(http_session_cls=HttpxSession),
-        retry_policy=RetryPolicy(max_retries=5, backoff_base=0.001, backoff_cap=0.001),
         retry_budget=budget,
-    ) as client:
-        with pytest.raises(InternalServerErrorException):
-            await client.campaigns.get("app1", "c1")
-        assert route.call_count == 2  # one paid retry, then the budget is empty
-        with pytest.raises(InternalServerErrorException):
-            await client.campaigns.get("app1", "c1")
-        assert route.call_count == 3  # no retry at all now
-
-
-async def test_successes_refill_the_budget(
-    client: PinpointClient, respx_mock: respx.MockRouter
-) -> None:
-    budget = RetryBudget(capacity=20)
-    budget.try_spend(
-        InternalServerErrorException(
-            "x",
-            status_code=500,
-            code="InternalServerErrorException",
-            request_id=None,
-            operation="GetApp",
-        )
+        **options,
     )
-    assert budget.tokens == 10
-    budget.refund()
-    assert budget.tokens == 11
+
+
+async def test_an_exhausted_budget_fails_fast(respx_mock: respx.MockRouter) -> None:
+    route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(return_value=BROKEN)
+    budget = RetryBudget(capacity=RetryBudget.RETRY_COST)
+    async with _client_with(budget) as client:
+        with pytest.raises(InternalServerErrorException) as raised:
+            await client.campaigns.get("app1", "c1")
+        assert route.call_count == 2 == raised.value.attempts  # one paid retry, then empty
+        with pytest.raises(InternalServerErrorException) as raised:
+            await client.campaigns.get("app1", "c1")
+        assert route.call_count == 3 and raised.value.attempts == 1  # no retry at all now
+
+
+async def test_the_budget_is_spent_and_refunded_like_botocores_retry_quota(
+    respx_mock: respx.MockRouter,
+) -> None:
+    route = respx_mock.get(url__regex=CAMPAIGN_URL)
+    budget = RetryBudget(capacity=100)
+    async with _client_with(budget) as client:
+        # Two throttled attempts, then a success: two retries at 5 tokens each, and the
+        # success gives back what its last retry cost (botocore refunds the last acquisition).
+        route.mock(side_effect=[THROTTLED, THROTTLED, httpx.Response(200, json=CAMPAIGN)])
+        await client.campaigns.get("app1", "c1")
+        assert budget.tokens == 100 - 5 - 5 + 5
+        # A success that needed no retry gives back one token.
+        route.mock(return_value=httpx.Response(200, json=CAMPAIGN))
+        await client.campaigns.get("app1", "c1")
+        assert budget.tokens == 96
+        # A failure refunds nothing.
+        route.mock(return_value=BROKEN)
+        with pytest.raises(InternalServerErrorException):
+            await client.with_options(max_retries=1).campaigns.get("app1", "c1")
+        assert budget.tokens == 91
+
+
+async def test_a_retry_after_a_timeout_costs_twice_as_much(
+    respx_mock: respx.MockRouter,
+) -> None:
+    calls = 0
+
+    async def slow_then_quick(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            await asyncio.sleep(1)
+        return httpx.Response(200, json=CAMPAIGN)
+
+    respx_mock.get(url__regex=CAMPAIGN_URL).mock(side_effect=slow_then_quick)
+    budget = RetryBudget(capacity=50)
+    async with _client_with(budget, timeout=0.1) as client:
+        await client.campaigns.get("app1", "c1")
+        assert calls == 2
+        # Paid 10 for the retry after the timeout, refunded the same 10 by the success.
+        assert budget.tokens == 50
+    budget = RetryBudget(capacity=RetryBudget.TIMEOUT_RETRY_COST - 1)
+    calls = 0
+    async with _client_with(budget, timeout=0.1) as client:
+        from pinpoint_sdk import APITimeoutError
+
+        with pytest.raises(APITimeoutError) as raised:
+            await client.campaigns.get("app1", "c1")
+        assert calls == 1 == raised.value.attempts  # 9 tokens cannot pay for a timeout retry
 
 
 async def test_cancelling_during_backoff_cancels_cleanly(
@@ -247,7 +279,7 @@ async def test_cancelling_during_backoff_cancels_cleanly(
 ) -> None:
     route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(
         side_effect=[
-            _error(429, "TooManyRequestsException", **{"Retry-After": "30"}),
+            error_response(429, "TooManyRequestsException", **{"Retry-After": "30"}),
             httpx.Response(200, json=CAMPAIGN),
         ]
     )
@@ -276,7 +308,7 @@ async def test_per_call_options_change_retries_without_a_new_connection(
     assert no_retries._connection is client._connection
 
 
-async def test_a_per_call_timeout_raises_a_timeout_error(
+async def test_a_per_call_timeout_raises_a_timeouterror_response(
     client: PinpointClient, respx_mock: respx.MockRouter
 ) -> None:
     attempts = 0

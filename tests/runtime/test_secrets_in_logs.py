@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import httpx
 import pytest
 import respx
 
 from pinpoint_sdk import PinpointClient
-from pinpoint_sdk._logging import redact
+from pinpoint_sdk._logging import SecretRedactingFilter
+from pinpoint_sdk._secrets import redact
 from pinpoint_sdk.models import (
     APNSChannelRequest,
     GCMChannelRequest,
@@ -69,3 +71,35 @@ def test_redaction_covers_json_and_python_reprs_and_leaves_other_fields() -> Non
     for secret in ("k1", "k2", "123456"):
         assert secret not in cleaned
     assert '"Enabled": true' in cleaned and "'Name': 'n'" in cleaned
+
+
+def _deep_dict(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {"ApiKey": MARKER}
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise RuntimeError("no text for this object")
+
+
+@pytest.mark.parametrize("depth", [600, 10_000])
+@pytest.mark.parametrize(
+    "form",
+    ["bytes", "text", "dict argument", "mapping args", "message only", "unprintable argument"],
+)
+def test_the_filter_never_raises_and_never_passes_a_secret_on(depth: int, form: str) -> None:
+    body = b'{"a":' * depth + b'{"ApiKey": "' + MARKER.encode() + b'"}' + b"}" * depth
+    msg, args = {
+        "bytes": ("Response body:\n%r", (body,)),
+        "text": ("Response body:\n%s", (body.decode(),)),
+        "dict argument": ("params: %s", (_deep_dict(depth),)),
+        "mapping args": ("params: %(p)s", ({"p": _deep_dict(depth)},)),
+        "message only": (body.decode(), ()),
+        "unprintable argument": ("object: %s", (_Unprintable(),)),
+    }[form]
+    record = logging.LogRecord("botocore.parsers", logging.DEBUG, __file__, 1, msg, args, None)
+    assert SecretRedactingFilter().filter(record) is True
+    assert MARKER not in record.getMessage()

@@ -1,4 +1,4 @@
-"""Helpers shared by the FakePinpoint tests: aiobotocore clients in both modes, examples dir.
+"""Helpers shared by the FakePinpoint tests: aiobotocore clients in both modes, fixture files.
 
 Imported as a plain module (pytest puts this directory on ``sys.path``); not a conftest, so
 it can't clash with other directories' conftest modules.
@@ -54,15 +54,8 @@ async def http_client(fake: FakePinpoint) -> AsyncIterator[Any]:
         yield client
 
 
-def examples_dir() -> Path | None:
-    """``shared/design/examples`` beside the repository (``<repo>/../shared``), if present."""
-    repo = Path(__file__).resolve().parents[2]
-    candidate = repo.parent / "shared" / "design" / "examples"
-    return candidate if candidate.is_dir() else None
-
-
 def load_example(path: Path) -> dict[str, Any]:
-    """One example request body."""
+    """One request body of ``tests/fixtures/`` (see ``support.examples``)."""
     loaded: dict[str, Any] = json.loads(path.read_text())
     return loaded
 

@@ -1,11 +1,7 @@
-"""``python -m pinpoint_sdk.testing`` and the pytest fixtures of ``pinpoint_sdk.testing``."""
+"""The pytest fixtures of ``pinpoint_sdk.testing`` (the command line: test_fake_as_a_service)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import boto3
@@ -15,32 +11,6 @@ from aiobotocore.httpxsession import HttpxSession
 from pinpoint_fake_support import CREDENTIALS, NO_RETRIES, SESSION
 
 from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
-
-
-def test_cli_prints_its_url_and_serves_until_terminated(tmp_path: Path) -> None:
-    seed = tmp_path / "seed.json"
-    seed.write_text(json.dumps({"apps": [{"Id": "ab" * 16, "Name": "from-cli"}]}))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pinpoint_sdk.testing", "--port", "0", "--seed", str(seed)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:")
-        client = boto3.client("pinpoint", endpoint_url=url, **CREDENTIALS)
-        try:
-            app = client.get_app(ApplicationId="ab" * 16)["ApplicationResponse"]
-        finally:
-            client.close()
-        assert app["Name"] == "from-cli"
-    finally:
-        process.terminate()
-        _, stderr = process.communicate(timeout=10)
-    assert process.returncode == 0, stderr
-    assert "FakePinpoint stopped" in stderr
 
 
 async def test_pinpoint_fake_fixture_answers_the_default_endpoint(

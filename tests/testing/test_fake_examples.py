@@ -1,6 +1,6 @@
-"""The design examples (``shared/design/examples``) against the fake, through aiobotocore.
+"""The journey and segment fixtures (``tests/fixtures/``) against the fake, through aiobotocore.
 
-Every example journey and segment is created, read back with the request's fields intact,
+Every fixture journey and segment is created, read back with the request's fields intact,
 and every journey walks DRAFT → ACTIVE → PAUSED → ACTIVE → CANCELLED; forbidden transitions
 fail with the service's errors.
 """
@@ -15,19 +15,14 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from pinpoint_fake_support import error_of, examples_dir, inprocess_client, load_example
+from pinpoint_fake_support import error_of, inprocess_client, load_example
+from support.examples import JOURNEYS, SEGMENTS
 
 from pinpoint_sdk.testing import FakePinpoint
 
-EXAMPLES = examples_dir()
-pytestmark = pytest.mark.skipif(
-    EXAMPLES is None,
-    reason="shared/design/examples not found beside the repository (expected <repo>/../shared)",
-)
-
 
 def _examples(prefix: str) -> list[Path]:
-    return sorted(EXAMPLES.glob(f"{prefix}-*.json")) if EXAMPLES is not None else []
+    return sorted((JOURNEYS if prefix == "journey" else SEGMENTS).glob("*.json"))
 
 
 def _plain(value: Any) -> Any:
@@ -125,12 +120,11 @@ async def test_inline_segment_conditions_travel_as_segmentDimensions(
     app: tuple[Any, str, FakePinpoint],
 ) -> None:
     client, app_id, fake = app
-    assert EXAMPLES is not None
-    request = load_example(EXAMPLES / "journey-03-multibranch-seasonal-promo.json")
+    request = load_example(JOURNEYS / "holiday-sale.json")
     await client.create_journey(ApplicationId=app_id, WriteJourneyRequest=request)
     # The fake decoded the wire key ``segmentDimensions`` back to the member name.
     branches = fake.calls("CreateJourney")[0].params["WriteJourneyRequest"]["Activities"][  # type: ignore[index]
-        "audienceSplit"
+        "whoSplit"
     ]["MultiCondition"]["Branches"]
     assert "SegmentDimensions" in branches[1]["Condition"]
 
@@ -145,8 +139,7 @@ async def _expect(awaitable: Any, status: int, code: str) -> str:
 
 async def test_forbidden_journey_transitions(app: tuple[Any, str, FakePinpoint]) -> None:
     client, app_id, _ = app
-    assert EXAMPLES is not None
-    request = load_example(EXAMPLES / "journey-01-welcome-series.json")
+    request = load_example(JOURNEYS / "onboarding.json")
     for state in ("PAUSED", "CANCELLED", "COMPLETED", "CLOSED"):
         message = await _expect(
             client.create_journey(
@@ -184,7 +177,7 @@ async def test_forbidden_journey_transitions(app: tuple[Any, str, FakePinpoint])
     )
     changed = copy.deepcopy(request)
     changed["State"] = "ACTIVE"
-    del changed["Activities"]["nudgeSms"]["SMS"]["MessageConfig"]
+    del changed["Activities"]["reminderSms"]["SMS"]["MessageConfig"]
     await _expect(
         client.update_journey(ApplicationId=app_id, JourneyId=draft, WriteJourneyRequest=changed),
         409,
@@ -194,9 +187,9 @@ async def test_forbidden_journey_transitions(app: tuple[Any, str, FakePinpoint])
     renamed = await client.update_journey(
         ApplicationId=app_id,
         JourneyId=draft,
-        WriteJourneyRequest={**request, "State": "ACTIVE", "Name": "welcome-v2"},
+        WriteJourneyRequest={**request, "State": "ACTIVE", "Name": "onboarding-v2"},
     )
-    assert renamed["JourneyResponse"]["Name"] == "welcome-v2"
+    assert renamed["JourneyResponse"]["Name"] == "onboarding-v2"
 
     assert (await set_state("CANCELLED"))["JourneyResponse"]["State"] == "CANCELLED"
     await _expect(

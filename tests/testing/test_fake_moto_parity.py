@@ -1,7 +1,8 @@
 """The operations moto also implements, run identically against moto's server and the fake.
 
 Responses are compared field by field through boto3 (which parses both against the model),
-ignoring what is different by nature: ids, ARNs, dates and request metadata. Where moto
+ignoring what is different by nature: ids, ARNs, dates and request metadata. Error answers
+are compared by status, code and message. Where moto
 leaves out a member the model has, the fake follows the model; those gaps are listed in
 ``MOTO_OMITS`` so that any other difference fails the test.
 """
@@ -53,6 +54,7 @@ def _script(client: Any) -> list[tuple[str, Any]]:
         except ClientError as error:
             response = {
                 "Error": error.response["Error"]["Code"],
+                "Message": error.response["Error"]["Message"],
                 "Status": error.response["ResponseMetadata"]["HTTPStatusCode"],
             }
         steps.append((name, response))
@@ -88,6 +90,7 @@ def _script(client: Any) -> list[tuple[str, Any]]:
     )
     step("get_event_stream", lambda: client.get_event_stream(ApplicationId=app_id))
     step("delete_event_stream", lambda: client.delete_event_stream(ApplicationId=app_id))
+    step("get_deleted_event_stream", lambda: client.get_event_stream(ApplicationId=app_id))
     step(
         "tag_resource", lambda: client.tag_resource(ResourceArn=arn, TagsModel={"tags": {"b": "2"}})
     )
@@ -155,3 +158,6 @@ def test_fake_matches_moto_on_the_operations_both_implement(moto_url: str) -> No
     assert fake_results["get_application_settings"]["ApplicationSettingsResource"]["ApplicationId"]
     assert fake_results["get_event_stream"]["EventStream"]["ApplicationId"]
     assert fake_results["get_app"]["ApplicationResponse"]["tags"] == {"a": "1"}
+    # Error texts are compared above too; these are the ones the service is known to use.
+    assert fake_results["get_deleted_app"]["Message"] == "Application not found"
+    assert fake_results["get_deleted_event_stream"]["Message"] == "Resource not found"

@@ -151,9 +151,9 @@ def test_invoke_validates_and_answers_like_the_service() -> None:
     assert (raised.value.status, raised.value.code) == (404, "NotFoundException")
     with pytest.raises(ValueError, match="no operation"):
         fake.invoke("MakeCoffee")
-    with pytest.raises(ServiceError) as unimplemented:
+    with pytest.raises(ServiceError) as missing_number:
         fake.invoke("PhoneNumberValidate", {"NumberValidateRequest": {}})
-    assert unimplemented.value.status == 501
+    assert missing_number.value.status == 400 and "'PhoneNumber'" in missing_number.value.message
 
 
 def test_concurrent_threads_never_lose_an_update() -> None:

@@ -48,7 +48,7 @@ class Call:
         app_id = str(self.params.get("ApplicationId"))
         app = self.state.apps.get(app_id)
         if app is None:
-            raise not_found(f"Application not found: {app_id}")
+            raise not_found("application")
         return app
 
     def with_tags(self, record: JsonDict) -> JsonDict:

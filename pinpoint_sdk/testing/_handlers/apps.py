@@ -6,14 +6,12 @@ from .._ids import now_iso
 from .._paging import page_response
 from .._state import AppState
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
 def _app_response(call: Call, app: AppState) -> JsonDict:
     return {**app.record, "tags": call.state.tags_of(app.record["Arn"])}
 
 
-@handles("CreateApp")
 def create_app(call: Call) -> JsonDict:
     """Creates an application; its tags are stored under its ARN."""
     request = call.body
@@ -39,20 +37,17 @@ def create_app(call: Call) -> JsonDict:
     return _app_response(call, app)
 
 
-@handles("GetApp")
 def get_app(call: Call) -> JsonDict:
     """Returns one application."""
     return _app_response(call, call.app())
 
 
-@handles("GetApps")
 def get_apps(call: Call) -> JsonDict:
     """Lists applications in creation order, paged by ``page-size`` and ``token``."""
     items = [_app_response(call, app) for app in call.state.apps.values()]
     return page_response(items, call.params)
 
 
-@handles("DeleteApp")
 def delete_app(call: Call) -> JsonDict:
     """Deletes an application with everything in it, tags included."""
     app = call.app()
@@ -64,13 +59,11 @@ def delete_app(call: Call) -> JsonDict:
     return response
 
 
-@handles("GetApplicationSettings")
 def get_application_settings(call: Call) -> JsonDict:
     """Returns the application's settings (empty hooks and limits until updated)."""
     return call.app().settings
 
 
-@handles("UpdateApplicationSettings")
 def update_application_settings(call: Call) -> JsonDict:
     """Replaces the settings the request names and keeps the others."""
     app = call.app()

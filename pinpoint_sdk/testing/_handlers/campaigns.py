@@ -9,14 +9,13 @@ from .._ids import new_id, now_iso
 from .._paging import page_response
 from .._state import AppState, Versioned
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
 def _campaign(call: Call, app: AppState) -> Versioned:
     campaign_id = str(call.param("CampaignId"))
     campaign = app.campaigns.get(campaign_id)
     if campaign is None:
-        raise not_found(f"Campaign not found: {campaign_id}")
+        raise not_found("campaign")
     return campaign
 
 
@@ -27,7 +26,7 @@ def _segment_version(app: AppState, request: JsonDict) -> int:
         raise bad_request("Missing required field 'SegmentId'")
     segment = app.segments.get(segment_id)
     if segment is None:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     wanted = request.get("SegmentVersion")
     latest = int(segment.current["Version"])
     if wanted is not None and not 1 <= wanted <= latest:
@@ -55,7 +54,6 @@ def _add_activity(app: AppState, record: JsonDict) -> None:
     )
 
 
-@handles("CreateCampaign")
 def create_campaign(call: Call) -> JsonDict:
     """Creates version 1 of a campaign for an existing segment."""
     app = call.app()
@@ -80,13 +78,11 @@ def create_campaign(call: Call) -> JsonDict:
     return call.with_tags(record)
 
 
-@handles("GetCampaign")
 def get_campaign(call: Call) -> JsonDict:
     """Returns the latest version of a campaign."""
     return call.with_tags(_campaign(call, call.app()).current)
 
 
-@handles("GetCampaigns")
 def get_campaigns(call: Call) -> JsonDict:
     """Lists the latest version of every campaign, oldest campaign first."""
     app = call.app()
@@ -94,7 +90,6 @@ def get_campaigns(call: Call) -> JsonDict:
     return page_response(items, call.params)
 
 
-@handles("UpdateCampaign")
 def update_campaign(call: Call) -> JsonDict:
     """Saves a new version: the fields sent replace the current ones, the rest are kept.
 
@@ -119,7 +114,6 @@ def update_campaign(call: Call) -> JsonDict:
     return call.with_tags(merged)
 
 
-@handles("DeleteCampaign")
 def delete_campaign(call: Call) -> JsonDict:
     """Deletes a campaign with all its versions and returns its last version."""
     app = call.app()
@@ -131,17 +125,15 @@ def delete_campaign(call: Call) -> JsonDict:
     return response
 
 
-@handles("GetCampaignVersion")
 def get_campaign_version(call: Call) -> JsonDict:
     """Returns one version of a campaign; 404 for a version that does not exist."""
     campaign = _campaign(call, call.app())
     record = campaign.version(call.param("Version"))
     if record is None:
-        raise not_found(f"Campaign version not found: {call.param('Version')}")
+        raise not_found("campaign_version")
     return call.with_tags(record)
 
 
-@handles("GetCampaignVersions")
 def get_campaign_versions(call: Call) -> JsonDict:
     """Lists every version of a campaign, newest first."""
     campaign = _campaign(call, call.app())
@@ -149,7 +141,6 @@ def get_campaign_versions(call: Call) -> JsonDict:
     return page_response(items, call.params)
 
 
-@handles("GetCampaignActivities")
 def get_campaign_activities(call: Call) -> JsonDict:
     """Lists the campaign's activities (one per saved version), newest first."""
     app = call.app()

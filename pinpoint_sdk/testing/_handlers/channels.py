@@ -12,7 +12,6 @@ import copy
 from .._errors import not_found
 from .._ids import now_iso
 from ._context import Call, JsonDict
-from ._registry import handles
 
 #: Operation name part → the platform Pinpoint reports for the channel.
 CHANNELS = {
@@ -51,17 +50,15 @@ def _stored(call: Call) -> JsonDict:
     platform = _platform(call)
     channel = app.channels.get(platform)
     if channel is None:
-        raise not_found(f"Channel not found: {platform}")
+        raise not_found("channel")
     return channel
 
 
-@handles(*(f"Get{part}Channel" for part in CHANNELS))
 def get_channel(call: Call) -> JsonDict:
     """Returns a configured channel; 404 when the channel was never set up."""
     return _stored(call)
 
 
-@handles(*(f"Update{part}Channel" for part in CHANNELS))
 def update_channel(call: Call) -> JsonDict:
     """Creates or updates a channel; each update increments ``Version``."""
     app = call.app()
@@ -98,7 +95,6 @@ def update_channel(call: Call) -> JsonDict:
     return record
 
 
-@handles(*(f"Delete{part}Channel" for part in CHANNELS))
 def delete_channel(call: Call) -> JsonDict:
     """Deletes a channel and returns its last settings."""
     channel = _stored(call)
@@ -106,7 +102,6 @@ def delete_channel(call: Call) -> JsonDict:
     return channel
 
 
-@handles("GetChannels")
 def get_channels(call: Call) -> JsonDict:
     """Every configured channel, keyed by platform."""
     return {"Channels": dict(call.app().channels)}

@@ -14,7 +14,6 @@ from .._errors import bad_request, not_found
 from .._ids import new_id, now_iso
 from .._state import AppState
 from ._context import Call, JsonDict
-from ._registry import handles
 
 #: ``attribute-type`` path value → (endpoint field, nested field for user attributes).
 _ATTRIBUTE_TYPES = {
@@ -52,7 +51,7 @@ def _endpoint(call: Call, app: AppState) -> JsonDict:
     endpoint_id = str(call.param("EndpointId"))
     endpoint = app.endpoints.get(endpoint_id)
     if endpoint is None:
-        raise not_found(f"Endpoint not found: {endpoint_id}")
+        raise not_found("endpoint")
     return endpoint
 
 
@@ -65,7 +64,6 @@ def endpoints_of_user(app: AppState, user_id: str) -> list[JsonDict]:
     ]
 
 
-@handles("UpdateEndpoint")
 def update_endpoint(call: Call) -> JsonDict:
     """Creates or updates one endpoint (202 Accepted)."""
     app = call.app()
@@ -73,7 +71,6 @@ def update_endpoint(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles("UpdateEndpointsBatch")
 def update_endpoints_batch(call: Call) -> JsonDict:
     """Creates or updates up to 100 endpoints; an item without ``Id`` gets a new one."""
     app = call.app()
@@ -85,13 +82,11 @@ def update_endpoints_batch(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles("GetEndpoint")
 def get_endpoint(call: Call) -> JsonDict:
     """Returns one endpoint."""
     return _endpoint(call, call.app())
 
 
-@handles("DeleteEndpoint")
 def delete_endpoint(call: Call) -> JsonDict:
     """Deletes one endpoint and returns it."""
     app = call.app()
@@ -100,31 +95,28 @@ def delete_endpoint(call: Call) -> JsonDict:
     return endpoint
 
 
-@handles("GetUserEndpoints")
 def get_user_endpoints(call: Call) -> JsonDict:
     """Returns every endpoint of a user; 404 when the user has none."""
     app = call.app()
     user_id = str(call.param("UserId"))
     endpoints = endpoints_of_user(app, user_id)
     if not endpoints:
-        raise not_found(f"User not found: {user_id}")
+        raise not_found("user")
     return {"Item": endpoints}
 
 
-@handles("DeleteUserEndpoints")
 def delete_user_endpoints(call: Call) -> JsonDict:
     """Deletes every endpoint of a user and returns them; 404 when the user has none."""
     app = call.app()
     user_id = str(call.param("UserId"))
     endpoints = endpoints_of_user(app, user_id)
     if not endpoints:
-        raise not_found(f"User not found: {user_id}")
+        raise not_found("user")
     for endpoint in endpoints:
         del app.endpoints[endpoint["Id"]]
     return {"Item": endpoints}
 
 
-@handles("RemoveAttributes")
 def remove_attributes(call: Call) -> JsonDict:
     """Removes the named attributes from every endpoint of the application."""
     app = call.app()
@@ -147,7 +139,6 @@ def remove_attributes(call: Call) -> JsonDict:
     return {"ApplicationId": app.id, "AttributeType": attribute_type, "Attributes": names}
 
 
-@handles("PutEvents")
 def put_events(call: Call) -> JsonDict:
     """Upserts each batch's endpoint, records its events, and reports 202 for each."""
     app = call.app()

@@ -5,10 +5,8 @@ from __future__ import annotations
 from .._errors import not_found
 from .._ids import now_iso
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
-@handles("PutEventStream")
 def put_event_stream(call: Call) -> JsonDict:
     """Creates or replaces the application's event stream."""
     app = call.app()
@@ -21,21 +19,19 @@ def put_event_stream(call: Call) -> JsonDict:
     return app.event_stream
 
 
-@handles("GetEventStream")
 def get_event_stream(call: Call) -> JsonDict:
     """Returns the event stream; 404 when none is set."""
     app = call.app()
     if app.event_stream is None:
-        raise not_found(f"Event stream not found for application {app.id}")
+        raise not_found("event_stream")
     return app.event_stream
 
 
-@handles("DeleteEventStream")
 def delete_event_stream(call: Call) -> JsonDict:
     """Removes the event stream and returns it; 404 when none is set."""
     app = call.app()
     stream = app.event_stream
     if stream is None:
-        raise not_found(f"Event stream not found for application {app.id}")
+        raise not_found("event_stream")
     app.event_stream = None
     return stream

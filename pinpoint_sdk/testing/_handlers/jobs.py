@@ -13,7 +13,6 @@ from .._ids import now_iso
 from .._paging import page_response
 from .._state import AppState, Job
 from ._context import Call, JsonDict
-from ._registry import handles
 from .segments import create_segment_record
 
 STEPS = ("CREATED", "INITIALIZING", "PROCESSING", "COMPLETED")
@@ -48,7 +47,6 @@ def _advance(job: Job) -> JsonDict:
     return job.record
 
 
-@handles("CreateImportJob")
 def create_import_job(call: Call) -> JsonDict:
     """Starts an import job; with ``DefineSegment`` it also creates the imported segment."""
     app = call.app()
@@ -76,14 +74,13 @@ def create_import_job(call: Call) -> JsonDict:
     return job.record
 
 
-@handles("CreateExportJob")
 def create_export_job(call: Call) -> JsonDict:
     """Starts an export job (of the whole application, or of one segment)."""
     app = call.app()
     request = call.body
     segment_id = request.get("SegmentId")
     if segment_id and segment_id not in app.segments:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     job = _new_job(call, app, "EXPORT", dict(request))
     app.export_jobs[job.record["Id"]] = job
     return job.record
@@ -93,17 +90,15 @@ def _job(call: Call, jobs: dict[str, Job]) -> Job:
     job_id = str(call.param("JobId"))
     job = jobs.get(job_id)
     if job is None:
-        raise not_found(f"Job not found: {job_id}")
+        raise not_found("job")
     return job
 
 
-@handles("GetImportJob")
 def get_import_job(call: Call) -> JsonDict:
     """Returns an import job, moving it one step toward ``COMPLETED``."""
     return _advance(_job(call, call.app().import_jobs))
 
 
-@handles("GetExportJob")
 def get_export_job(call: Call) -> JsonDict:
     """Returns an export job, moving it one step toward ``COMPLETED``."""
     return _advance(_job(call, call.app().export_jobs))
@@ -113,30 +108,26 @@ def _listed(call: Call, jobs: dict[str, Job], segment_id: str | None) -> JsonDic
     records = [job.record for job in reversed(jobs.values())]
     if segment_id is not None:
         if segment_id not in call.app().segments:
-            raise not_found(f"Segment not found: {segment_id}")
+            raise not_found("segment")
         records = [r for r in records if r["Definition"].get("SegmentId") == segment_id]
     return page_response(records, call.params)
 
 
-@handles("GetImportJobs")
 def get_import_jobs(call: Call) -> JsonDict:
     """Lists the application's import jobs, newest first."""
     return _listed(call, call.app().import_jobs, None)
 
 
-@handles("GetExportJobs")
 def get_export_jobs(call: Call) -> JsonDict:
     """Lists the application's export jobs, newest first."""
     return _listed(call, call.app().export_jobs, None)
 
 
-@handles("GetSegmentImportJobs")
 def get_segment_import_jobs(call: Call) -> JsonDict:
     """Lists the import jobs of one segment, newest first."""
     return _listed(call, call.app().import_jobs, str(call.param("SegmentId")))
 
 
-@handles("GetSegmentExportJobs")
 def get_segment_export_jobs(call: Call) -> JsonDict:
     """Lists the export jobs of one segment, newest first."""
     return _listed(call, call.app().export_jobs, str(call.param("SegmentId")))

@@ -1,4 +1,4 @@
-"""Journeys and their state lifecycle (design doc §1.7), plus journey runs.
+"""Journeys and their state lifecycle (as the API Reference documents it), plus journey runs.
 
 What the fake allows, as the service documents it where it does:
 
@@ -25,7 +25,6 @@ from .._ids import new_id, now_iso
 from .._paging import page_response
 from .._state import AppState
 from ._context import Call, JsonDict
-from ._registry import handles
 
 _WRITABLE = ("DRAFT", "ACTIVE")
 _SETTABLE = ("ACTIVE", "PAUSED", "CANCELLED")
@@ -38,7 +37,7 @@ def journey_of(call: Call, app: AppState) -> JsonDict:
     journey_id = str(call.param("JourneyId"))
     journey = app.journeys.get(journey_id)
     if journey is None:
-        raise not_found(f"Journey not found: {journey_id}")
+        raise not_found("journey")
     return journey
 
 
@@ -66,7 +65,6 @@ def _end_runs(app: AppState, journey: JsonDict, status: str) -> None:
             run["LastUpdateTime"] = now_iso()
 
 
-@handles("CreateJourney")
 def create_journey(call: Call) -> JsonDict:
     """Creates a journey as a DRAFT, or ACTIVE (with a first run) when asked."""
     app = call.app()
@@ -94,20 +92,17 @@ def create_journey(call: Call) -> JsonDict:
     return call.with_tags(record)
 
 
-@handles("GetJourney")
 def get_journey(call: Call) -> JsonDict:
     """Returns one journey."""
     return call.with_tags(journey_of(call, call.app()))
 
 
-@handles("ListJourneys")
 def list_journeys(call: Call) -> JsonDict:
     """Lists journeys, oldest first."""
     app = call.app()
     return page_response([call.with_tags(j) for j in app.journeys.values()], call.params)
 
 
-@handles("UpdateJourney")
 def update_journey(call: Call) -> JsonDict:
     """Changes a journey's settings; ``State=ACTIVE`` publishes a draft."""
     app = call.app()
@@ -117,18 +112,16 @@ def update_journey(call: Call) -> JsonDict:
         request.pop(key, None)
     current = str(journey["State"])
     if current in _FINAL:
-        raise conflict(f"Journey {journey['Id']} is {current} and can't be updated")
+        raise conflict("journey_finished", state=current)
     wanted = _written_state(request, current if current in _WRITABLE else "ACTIVE")
     if current != "DRAFT":
         if wanted == "DRAFT":
-            raise conflict(f"Journey {journey['Id']} is {current} and can't go back to DRAFT")
+            raise conflict("journey_back_to_draft", state=current)
         if current == "PAUSED" and "State" in request:
-            raise conflict(f"Journey {journey['Id']} is PAUSED; resume it with UpdateJourneyState")
+            raise conflict("journey_paused_state")
         for frozen in ("Activities", "StartActivity"):
             if frozen in request and request[frozen] != journey.get(frozen):
-                raise conflict(
-                    f"Journey {journey['Id']} is {current}: its activities can't be changed"
-                )
+                raise conflict("journey_activities_fixed", state=current)
     updated = {**copy.deepcopy(journey), **request}
     updated["State"] = current if current == "PAUSED" else wanted
     updated["LastModifiedDate"] = now_iso()
@@ -138,7 +131,6 @@ def update_journey(call: Call) -> JsonDict:
     return call.with_tags(updated)
 
 
-@handles("UpdateJourneyState")
 def update_journey_state(call: Call) -> JsonDict:
     """Pauses, resumes or cancels a published journey."""
     app = call.app()
@@ -153,11 +145,9 @@ def update_journey_state(call: Call) -> JsonDict:
         )
     current = str(journey["State"])
     if current in _FINAL:
-        raise conflict(f"Journey {journey['Id']} is {current}; its state can't change")
+        raise conflict("journey_finished_state", state=current)
     if current == "DRAFT":
-        raise conflict(
-            f"Journey {journey['Id']} is DRAFT; publish it with UpdateJourney and State ACTIVE"
-        )
+        raise conflict("journey_draft_state")
     if wanted == "PAUSED" and not journey.get("RefreshFrequency"):
         raise bad_request("PAUSED only supports journeys with a segment refresh interval")
     journey["State"] = wanted
@@ -167,7 +157,6 @@ def update_journey_state(call: Call) -> JsonDict:
     return call.with_tags(journey)
 
 
-@handles("DeleteJourney")
 def delete_journey(call: Call) -> JsonDict:
     """Deletes a journey in any state and returns it."""
     app = call.app()
@@ -179,7 +168,6 @@ def delete_journey(call: Call) -> JsonDict:
     return response
 
 
-@handles("GetJourneyRuns")
 def get_journey_runs(call: Call) -> JsonDict:
     """Lists the journey's runs (one per activation), newest first."""
     app = call.app()

@@ -12,12 +12,11 @@ from __future__ import annotations
 import secrets
 import time
 
-from .._errors import not_found
+from .._errors import MESSAGES, not_found
 from .._ids import new_id, now_iso
 from .._outbox import OutboxMessage
 from .._state import AppState, Otp
 from ._context import Call, JsonDict
-from ._registry import handles
 from .endpoints import endpoints_of_user
 
 _PUSH = ("DefaultPushNotificationMessage",)
@@ -59,7 +58,7 @@ def _check_templates(call: Call, template_config: JsonDict) -> None:
             and reference.get("Name")
             and (reference["Name"], kind) not in call.state.templates
         ):
-            raise not_found(f"Template not found: {reference['Name']} ({kind})")
+            raise not_found("template")
 
 
 class _Sender:
@@ -109,6 +108,7 @@ class _Sender:
                 recipient_config=recipient_config or None,
                 timestamp=now_iso(),
                 request_id=self.call.request_id,
+                region=self.call.state.arns.region,
             )
         )
         result: JsonDict = {
@@ -127,7 +127,8 @@ class _Sender:
         """Delivers to a stored endpoint, honouring its address and opt-out."""
         endpoint = self.app.endpoints.get(endpoint_id)
         if endpoint is None:
-            return _failure("PERMANENT_FAILURE", 404, f"Endpoint not found: {endpoint_id}")
+            unknown = MESSAGES["recipient_endpoint"]
+            return _failure(unknown.code, unknown.status, unknown.text)
         address = endpoint.get("Address")
         if not address:
             return _failure("PERMANENT_FAILURE", 400, "Endpoint has no address")
@@ -138,7 +139,6 @@ class _Sender:
         )
 
 
-@handles("SendMessages")
 def send_messages(call: Call) -> JsonDict:
     """Sends to addresses and endpoints; each recipient lands in the outbox."""
     app = call.app()
@@ -160,7 +160,6 @@ def send_messages(call: Call) -> JsonDict:
     return response
 
 
-@handles("SendUsersMessages")
 def send_users_messages(call: Call) -> JsonDict:
     """Sends to every endpoint of each user; a user without endpoints gets an empty result."""
     app = call.app()
@@ -175,7 +174,6 @@ def send_users_messages(call: Call) -> JsonDict:
     return {"ApplicationId": app.id, "RequestId": call.request_id, "Result": result}
 
 
-@handles("SendOTPMessage")
 def send_otp_message(call: Call) -> JsonDict:
     """Sends a one-time password; the code is in the outbox (``OutboxMessage.otp``)."""
     app = call.app()
@@ -215,6 +213,7 @@ def send_otp_message(call: Call) -> JsonDict:
             timestamp=now_iso(),
             request_id=call.request_id,
             otp=code,
+            region=call.state.arns.region,
         )
     )
     return {
@@ -231,7 +230,6 @@ def send_otp_message(call: Call) -> JsonDict:
     }
 
 
-@handles("VerifyOTPMessage")
 def verify_otp_message(call: Call) -> JsonDict:
     """Checks a code against the last one sent for the reference id and destination.
 

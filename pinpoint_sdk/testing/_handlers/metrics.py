@@ -12,7 +12,6 @@ from datetime import datetime, timedelta, timezone
 from .._errors import not_found
 from .._ids import now_iso
 from ._context import Call, JsonDict
-from ._registry import handles
 from .journeys import journey_of
 
 _ACTIVITY_TYPES = (
@@ -41,23 +40,20 @@ def _kpi_window(call: Call) -> JsonDict:
     }
 
 
-@handles("GetApplicationDateRangeKpi")
 def get_application_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for the application."""
     return {"ApplicationId": call.app().id, **_kpi_window(call)}
 
 
-@handles("GetCampaignDateRangeKpi")
 def get_campaign_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for a campaign."""
     app = call.app()
     campaign_id = str(call.param("CampaignId"))
     if campaign_id not in app.campaigns:
-        raise not_found(f"Campaign not found: {campaign_id}")
+        raise not_found("campaign")
     return {"ApplicationId": app.id, "CampaignId": campaign_id, **_kpi_window(call)}
 
 
-@handles("GetJourneyDateRangeKpi")
 def get_journey_date_range_kpi(call: Call) -> JsonDict:
     """An empty KPI result for a journey."""
     app = call.app()
@@ -69,18 +65,17 @@ def _activity_type(call: Call, journey: JsonDict) -> str:
     activity_id = str(call.param("JourneyActivityId"))
     activity = (journey.get("Activities") or {}).get(activity_id)
     if activity is None:
-        raise not_found(f"Journey activity not found: {activity_id}")
+        raise not_found("journey_activity")
     return next((kind for kind in _ACTIVITY_TYPES if kind in activity), "UNKNOWN")
 
 
 def _run_id(call: Call, app_journey_runs: list[JsonDict]) -> str:
     run_id = str(call.param("RunId"))
     if not any(run["RunId"] == run_id for run in app_journey_runs):
-        raise not_found(f"Journey run not found: {run_id}")
+        raise not_found("journey_run")
     return run_id
 
 
-@handles("GetJourneyExecutionMetrics")
 def get_journey_execution_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of a journey."""
     app = call.app()
@@ -93,7 +88,6 @@ def get_journey_execution_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyExecutionActivityMetrics")
 def get_journey_execution_activity_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one journey activity."""
     app = call.app()
@@ -108,7 +102,6 @@ def get_journey_execution_activity_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyRunExecutionMetrics")
 def get_journey_run_execution_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one journey run."""
     app = call.app()
@@ -122,7 +115,6 @@ def get_journey_run_execution_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetJourneyRunExecutionActivityMetrics")
 def get_journey_run_execution_activity_metrics(call: Call) -> JsonDict:
     """Empty execution metrics of one activity in one journey run."""
     app = call.app()
@@ -138,11 +130,10 @@ def get_journey_run_execution_activity_metrics(call: Call) -> JsonDict:
     }
 
 
-@handles("GetInAppMessages")
 def get_in_app_messages(call: Call) -> JsonDict:
     """No in-app campaigns are ever running in the fake: an empty list for the endpoint."""
     app = call.app()
     endpoint_id = str(call.param("EndpointId"))
     if endpoint_id not in app.endpoints:
-        raise not_found(f"Endpoint not found: {endpoint_id}")
+        raise not_found("endpoint")
     return {"InAppMessageCampaigns": []}

@@ -6,18 +6,16 @@ from .._errors import not_found
 from .._ids import now_iso
 from .._paging import page_response
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
 def _recommender(call: Call) -> JsonDict:
     recommender_id = str(call.param("RecommenderId"))
     record = call.state.recommenders.get(recommender_id)
     if record is None:
-        raise not_found(f"Recommender configuration not found: {recommender_id}")
+        raise not_found("recommender")
     return record
 
 
-@handles("CreateRecommenderConfiguration")
 def create_recommender_configuration(call: Call) -> JsonDict:
     """Creates a recommender configuration."""
     now = now_iso()
@@ -33,19 +31,16 @@ def create_recommender_configuration(call: Call) -> JsonDict:
     return record
 
 
-@handles("GetRecommenderConfiguration")
 def get_recommender_configuration(call: Call) -> JsonDict:
     """Returns one recommender configuration."""
     return _recommender(call)
 
 
-@handles("GetRecommenderConfigurations")
 def get_recommender_configurations(call: Call) -> JsonDict:
     """Lists recommender configurations, oldest first."""
     return page_response(list(call.state.recommenders.values()), call.params)
 
 
-@handles("UpdateRecommenderConfiguration")
 def update_recommender_configuration(call: Call) -> JsonDict:
     """Replaces the fields sent and keeps the others."""
     record = _recommender(call)
@@ -54,7 +49,6 @@ def update_recommender_configuration(call: Call) -> JsonDict:
     return record
 
 
-@handles("DeleteRecommenderConfiguration")
 def delete_recommender_configuration(call: Call) -> JsonDict:
     """Deletes a recommender configuration and returns it."""
     record = _recommender(call)

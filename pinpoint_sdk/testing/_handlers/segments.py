@@ -9,14 +9,13 @@ from .._ids import now_iso
 from .._paging import page_response
 from .._state import AppState, Versioned
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
 def _segment(call: Call, app: AppState) -> Versioned:
     segment_id = str(call.param("SegmentId"))
     segment = app.segments.get(segment_id)
     if segment is None:
-        raise not_found(f"Segment not found: {segment_id}")
+        raise not_found("segment")
     return segment
 
 
@@ -42,27 +41,23 @@ def create_segment_record(
     return record
 
 
-@handles("CreateSegment")
 def create_segment(call: Call) -> JsonDict:
     """Creates version 1 of a dimensional segment."""
     app = call.app()
     return call.with_tags(create_segment_record(call, app, call.body, "DIMENSIONAL"))
 
 
-@handles("GetSegment")
 def get_segment(call: Call) -> JsonDict:
     """Returns the latest version of a segment."""
     return call.with_tags(_segment(call, call.app()).current)
 
 
-@handles("GetSegments")
 def get_segments(call: Call) -> JsonDict:
     """Lists the latest version of every segment, oldest segment first."""
     app = call.app()
     return page_response([call.with_tags(s.current) for s in app.segments.values()], call.params)
 
 
-@handles("UpdateSegment")
 def update_segment(call: Call) -> JsonDict:
     """Saves a new version: the fields sent replace the current ones (``tags`` ignored)."""
     segment = _segment(call, call.app())
@@ -75,7 +70,6 @@ def update_segment(call: Call) -> JsonDict:
     return call.with_tags(merged)
 
 
-@handles("DeleteSegment")
 def delete_segment(call: Call) -> JsonDict:
     """Deletes a segment with all its versions and returns its last version."""
     app = call.app()
@@ -86,17 +80,15 @@ def delete_segment(call: Call) -> JsonDict:
     return response
 
 
-@handles("GetSegmentVersion")
 def get_segment_version(call: Call) -> JsonDict:
     """Returns one version of a segment; 404 for a version that does not exist."""
     segment = _segment(call, call.app())
     record = segment.version(call.param("Version"))
     if record is None:
-        raise not_found(f"Segment version not found: {call.param('Version')}")
+        raise not_found("segment_version")
     return call.with_tags(record)
 
 
-@handles("GetSegmentVersions")
 def get_segment_versions(call: Call) -> JsonDict:
     """Lists every version of a segment, newest first."""
     segment = _segment(call, call.app())

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from ._context import Call, JsonDict
-from ._registry import handles
 
 
-@handles("TagResource")
 def tag_resource(call: Call) -> None:
     """Adds tags to an ARN (replacing values of existing keys)."""
     call.state.set_tags(str(call.param("ResourceArn")), call.body.get("tags") or {})
 
 
-@handles("UntagResource")
 def untag_resource(call: Call) -> None:
     """Removes the named tag keys from an ARN."""
     tags = call.state.tags.get(str(call.param("ResourceArn")), {})
@@ -20,7 +17,6 @@ def untag_resource(call: Call) -> None:
         tags.pop(key, None)
 
 
-@handles("ListTagsForResource")
 def list_tags_for_resource(call: Call) -> JsonDict:
     """The tags of an ARN."""
     return {"tags": call.state.tags_of(str(call.param("ResourceArn")))}

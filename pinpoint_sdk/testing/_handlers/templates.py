@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import copy
 
-from .._errors import bad_request, not_found
+from .._errors import bad_request, conflict, not_found
 from .._ids import now_iso
 from .._paging import page_response
 from .._state import Template
 from ._context import Call, JsonDict
-from ._registry import handles
 
 #: Operation suffix → the template type Pinpoint reports.
 _KINDS = {
@@ -59,7 +58,7 @@ def _template(call: Call, kind: str) -> Template:
     name = str(call.param("TemplateName"))
     template = call.state.templates.get((name, kind))
     if template is None:
-        raise not_found(f"Template not found: {name} ({kind})")
+        raise not_found("template")
     return template
 
 
@@ -71,13 +70,12 @@ def _latest(template: Template) -> JsonDict:
     return template.versions[-1]
 
 
-@handles(*(f"Create{suffix}" for suffix in _KINDS))
 def create_template(call: Call) -> JsonDict:
     """Creates version 1 of a template; 400 if a template of that name and type exists."""
     kind = _kind_of(call)
     name = str(call.param("TemplateName"))
     if (name, kind) in call.state.templates:
-        raise bad_request(f"Template already exists: {name} ({kind})")
+        raise conflict("template_exists")
     request = call.body
     tags = request.pop("tags", None)
     now = now_iso()
@@ -95,7 +93,6 @@ def create_template(call: Call) -> JsonDict:
     return {"Arn": template.arn, "Message": "Created", "RequestID": call.request_id}
 
 
-@handles(*(f"Get{suffix}" for suffix in _KINDS))
 def get_template(call: Call) -> JsonDict:
     """Returns the active version, or the version named by the ``version`` parameter."""
     template = _template(call, _kind_of(call))
@@ -105,11 +102,10 @@ def get_template(call: Call) -> JsonDict:
         version_id = _latest(template)["Version"]
     record = template.version(version_id)
     if record is None:
-        raise not_found(f"Template version not found: {template.name} version {version_id}")
+        raise not_found("template_version")
     return _with_tags(call, template, record)
 
 
-@handles(*(f"Update{suffix}" for suffix in _KINDS))
 def update_template(call: Call) -> JsonDict:
     """Overwrites the latest version, or saves a new one with ``create-new-version=true``."""
     template = _template(call, _kind_of(call))
@@ -135,7 +131,6 @@ def update_template(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles(*(f"Delete{suffix}" for suffix in _KINDS))
 def delete_template(call: Call) -> JsonDict:
     """Deletes one version (``version`` given) or the whole template."""
     template = _template(call, _kind_of(call))
@@ -146,7 +141,7 @@ def delete_template(call: Call) -> JsonDict:
         return call.message_body()
     record = template.version(str(wanted))
     if record is None:
-        raise not_found(f"Template version not found: {template.name} version {wanted}")
+        raise not_found("template_version")
     template.versions.remove(record)
     if not template.versions:
         del call.state.templates[(template.name, template.template_type)]
@@ -156,7 +151,6 @@ def delete_template(call: Call) -> JsonDict:
     return call.message_body()
 
 
-@handles("UpdateTemplateActiveVersion")
 def update_template_active_version(call: Call) -> JsonDict:
     """Makes a version (an id, or ``latest``) the one gets and sends use by default."""
     template = _template(call, _path_type(call))
@@ -165,12 +159,11 @@ def update_template_active_version(call: Call) -> JsonDict:
         raise bad_request("Missing required field 'Version'")
     version_id = _latest(template)["Version"] if wanted == "latest" else str(wanted)
     if template.version(version_id) is None:
-        raise not_found(f"Template version not found: {template.name} version {wanted}")
+        raise not_found("template_version")
     template.active_version = version_id
     return call.message_body()
 
 
-@handles("ListTemplates")
 def list_templates(call: Call) -> JsonDict:
     """Lists templates (their active versions) by name, filtered by prefix and type."""
     prefix = str(call.param("Prefix") or "")
@@ -186,7 +179,6 @@ def list_templates(call: Call) -> JsonDict:
     return page_response(items, call.params)
 
 
-@handles("ListTemplateVersions")
 def list_template_versions(call: Call) -> JsonDict:
     """Lists every version of one template, oldest first."""
     template = _template(call, _path_type(call))

@@ -1,0 +1,292 @@
+"""What one call costs the client: the SDK against raw aiobotocore, server in another process.
+
+The canned server (``benchmarks/canned_server.py``) runs in its own process, so the CPU time
+measured here (``time.process_time``) is the client's alone. Each variant is measured in
+interleaved rounds (raw, SDK, ... then again), and every figure is reported as the median of
+the per-round ratios to raw aiobotocore, with the lowest and highest ratio seen.
+
+Cases:
+
+- ``GetCampaign``: one small object;
+- ``GetCampaigns page``: one page of 100 campaigns;
+- ``SendMessages x100``: one send to 100 addresses.
+
+Figures, per case and variant:
+
+- client CPU per call, calls made one after another;
+- calls per second with 50 calls in flight on one client (wall clock);
+
+and, each in fresh interpreters: the import (``import pinpoint_sdk`` plus ``PinpointClient``
+and one model, over ``import aiobotocore.session``), the first call after creating a client,
+and the resident memory after one client and one call.
+
+    python benchmarks/call_path.py [--calls 200] [--rounds 7] [--fresh 7] [--only cpu,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import inspect
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from aiobotocore.config import AioConfig
+from aiobotocore.session import get_session
+
+from pinpoint_sdk import PinpointClient
+
+HERE = Path(__file__).resolve().parent
+CREDENTIALS: dict[str, Any] = {
+    "region_name": "us-east-1",
+    "aws_access_key_id": "AKIDBENCHMARK",
+    "aws_secret_access_key": "benchmark-secret",
+}
+ADDRESSES = {f"+1555010{n:04d}": {"ChannelType": "SMS"} for n in range(100)}
+MESSAGE = {
+    "Addresses": ADDRESSES,
+    "MessageConfiguration": {
+        "SMSMessage": {"Body": "Your code is 123456", "MessageType": "TRANSACTIONAL"}
+    },
+}
+CONCURRENCY = 50
+
+Call = Callable[[], Awaitable[Any]]
+
+
+def start_server() -> tuple[subprocess.Popen[str], str]:
+    """The canned server in its own process, and its URL."""
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "canned_server.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    port = int(process.stdout.readline())
+    return process, f"http://127.0.0.1:{port}"
+
+
+def sdk_variants() -> dict[str, dict[str, Any]]:
+    """The SDK's call paths to measure: the default, and the botocore one where it exists."""
+    if "transport" in inspect.signature(PinpointClient).parameters:
+        return {"sdk lean": {"transport": "lean"}, "sdk botocore": {"transport": "botocore"}}
+    return {"sdk": {}}
+
+
+async def open_clients(stack: AsyncExitStack, url: str) -> dict[str, dict[str, Call]]:
+    """Per variant, one client and the three calls it makes."""
+    session = get_session()
+    config = AioConfig(retries={"total_max_attempts": 1}, max_pool_connections=CONCURRENCY)
+    raw = await stack.enter_async_context(
+        session.create_client("pinpoint", endpoint_url=url, config=config, **CREDENTIALS)
+    )
+    variants: dict[str, dict[str, Call]] = {
+        "raw aiobotocore": {
+            "GetCampaign": lambda: raw.get_campaign(ApplicationId="app1", CampaignId="c1"),
+            "GetCampaigns page": lambda: raw.get_campaigns(ApplicationId="app1", PageSize="100"),
+            "SendMessages x100": lambda: raw.send_messages(
+                ApplicationId="app1", MessageRequest=MESSAGE
+            ),
+        }
+    }
+    for name, options in sdk_variants().items():
+        sdk = await stack.enter_async_context(
+            PinpointClient(endpoint_url=url, **CREDENTIALS, **options)
+        )
+        variants[name] = _sdk_calls(sdk)
+    return variants
+
+
+def _sdk_calls(sdk: PinpointClient) -> dict[str, Call]:
+    async def page() -> Any:
+        return await sdk.campaigns.list("app1", page_size=100)
+
+    return {
+        "GetCampaign": lambda: sdk.campaigns.get("app1", "c1"),
+        "GetCampaigns page": page,
+        "SendMessages x100": lambda: sdk.messages.send("app1", request=MESSAGE),
+    }
+
+
+async def cpu_per_call(call: Call, calls: int) -> float:
+    started = time.process_time()
+    for _ in range(calls):
+        await call()
+    return (time.process_time() - started) / calls
+
+
+async def calls_per_second(call: Call, calls: int) -> float:
+    semaphore = asyncio.Semaphore(CONCURRENCY)
+
+    async def one() -> None:
+        async with semaphore:
+            await call()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(calls)))
+    return calls / (time.perf_counter() - started)
+
+
+def summarize(title: str, unit: str, samples: dict[str, list[float]], *, higher: bool) -> None:
+    """Median per variant, and the median, lowest and highest per-round ratio to raw."""
+    print(f"\n{title}")
+    baseline = samples["raw aiobotocore"]
+    for name, values in samples.items():
+        ratios = [value / base for value, base in zip(values, baseline, strict=True)]
+        better = "higher is better" if higher else "lower is better"
+        print(
+            f"  {name:16} median {statistics.median(values):10.1f} {unit}"
+            f"   ratio {statistics.median(ratios):.2f} (spread {min(ratios):.2f}-{max(ratios):.2f};"
+            f" {better})"
+        )
+
+
+async def measure_calls(url: str, calls: int, rounds: int, throughput: bool) -> None:
+    async with AsyncExitStack() as stack:
+        variants = await open_clients(stack, url)
+        cases = list(next(iter(variants.values())))
+        for case in cases:
+            for variant in variants.values():  # warm connections, imports and schemas
+                for _ in range(20):
+                    await variant[case]()
+            cpu: dict[str, list[float]] = {name: [] for name in variants}
+            rate: dict[str, list[float]] = {name: [] for name in variants}
+            for _ in range(rounds):
+                for name, variant in variants.items():
+                    cpu[name].append(await cpu_per_call(variant[case], calls) * 1e6)
+                if throughput:
+                    for name, variant in variants.items():
+                        rate[name].append(await calls_per_second(variant[case], calls * 2))
+            summarize(f"{case}: client CPU per call", "µs", cpu, higher=False)
+            if throughput:
+                summarize(f"{case}: calls/s at concurrency {CONCURRENCY}", "/s", rate, higher=True)
+
+
+# --- fresh interpreters ---------------------------------------------------------------------
+
+_IMPORT_BASELINE = "import aiobotocore.session"
+_IMPORT_SDK = (
+    "import aiobotocore.session\n"
+    "import pinpoint_sdk\n"
+    "from pinpoint_sdk import PinpointClient\n"
+    "from pinpoint_sdk.models import CampaignResponse\n"
+    "PinpointClient\n"
+    "CampaignResponse.model_validate({'Id': 'c', 'Arn': 'a', 'ApplicationId': 'a',"
+    " 'CreationDate': 'd', 'LastModifiedDate': 'd', 'SegmentId': 's', 'SegmentVersion': 1})\n"
+)
+_FIRST_CALL_RAW = """
+import asyncio, time, sys
+from aiobotocore.config import AioConfig
+from aiobotocore.session import get_session
+async def main():
+    started = time.perf_counter()
+    config = AioConfig(retries={"total_max_attempts": 1})
+    async with get_session().create_client("pinpoint", endpoint_url=URL, config=config, **CREDENTIALS) as client:
+        await client.get_campaign(ApplicationId="app1", CampaignId="c1")
+        print(time.perf_counter() - started)
+        REPORT_RSS
+asyncio.run(main())
+"""
+_FIRST_CALL_SDK = """
+import asyncio, time, sys
+from pinpoint_sdk import PinpointClient
+PinpointClient
+async def main():
+    started = time.perf_counter()
+    async with PinpointClient(endpoint_url=URL, **CREDENTIALS OPTIONS) as client:
+        await client.campaigns.get("app1", "c1")
+        print(time.perf_counter() - started)
+        REPORT_RSS
+asyncio.run(main())
+"""
+_RSS = (
+    "print([int(line.split()[1]) for line in open('/proc/self/status')"
+    " if line.startswith('VmRSS')][0] / 1024)"
+)
+_TIMER = (
+    "import time\nstarted = time.perf_counter()\n{code}\nprint(time.perf_counter() - started)\n"
+)
+
+
+def run_fresh(code: str) -> list[float]:
+    """The numbers a fresh interpreter prints, one per line."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return [float(line) for line in out.stdout.split()]
+
+
+def measure_fresh(url: str, runs: int) -> None:
+    def first_call_code(template: str, options: str = "") -> str:
+        return f"URL = {url!r}\nCREDENTIALS = {CREDENTIALS!r}\n" + template.replace(
+            "OPTIONS", options
+        ).replace("REPORT_RSS", _RSS)
+
+    imports = {"aiobotocore.session": _TIMER.format(code=_IMPORT_BASELINE)}
+    imports["pinpoint_sdk + client + model"] = _TIMER.format(code=_IMPORT_SDK)
+    first = {"raw aiobotocore": first_call_code(_FIRST_CALL_RAW)}
+    for name, options in sdk_variants().items():
+        extra = "".join(f", {key}={value!r}" for key, value in options.items())
+        first[name] = first_call_code(_FIRST_CALL_SDK, extra)
+    for code in (*imports.values(), *first.values()):  # warm file cache and .pyc files
+        run_fresh(code)
+    import_ms: dict[str, list[float]] = {name: [] for name in imports}
+    first_ms: dict[str, list[float]] = {name: [] for name in first}
+    rss_mb: dict[str, list[float]] = {name: [] for name in first}
+    for _ in range(runs):
+        for name, code in imports.items():
+            import_ms[name].append(run_fresh(code)[0] * 1000)
+        for name, code in first.items():
+            seconds, rss = run_fresh(code)
+            first_ms[name].append(seconds * 1000)
+            rss_mb[name].append(rss)
+    print("\nImport, fresh interpreters (ms; the SDK line includes aiobotocore)")
+    base = statistics.median(import_ms["aiobotocore.session"])
+    for name, values in import_ms.items():
+        print(
+            f"  {name:30} median {statistics.median(values):7.1f} ms"
+            f"  +{statistics.median(values) - base:6.1f} ms (spread {min(values):.1f}-{max(values):.1f})"
+        )
+    for title, samples, unit in (
+        ("First call after creating a client (client creation included)", first_ms, "ms"),
+        ("Resident memory after one client and one call", rss_mb, "MB"),
+    ):
+        print(f"\n{title}")
+        base = statistics.median(samples["raw aiobotocore"])
+        for name, values in samples.items():
+            print(
+                f"  {name:16} median {statistics.median(values):7.1f} {unit}"
+                f"  {statistics.median(values) - base:+6.1f} {unit} over raw"
+                f" (spread {min(values):.1f}-{max(values):.1f})"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=200, help="calls per round and case")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--fresh", type=int, default=7, help="fresh interpreters per figure")
+    parser.add_argument(
+        "--only", default="cpu,throughput,fresh", help="comma-separated: cpu, throughput, fresh"
+    )
+    args = parser.parse_args()
+    wanted = set(args.only.split(","))
+    server, url = start_server()
+    try:
+        if wanted & {"cpu", "throughput"}:
+            asyncio.run(measure_calls(url, args.calls, args.rounds, "throughput" in wanted))
+        if "fresh" in wanted:
+            measure_fresh(url, args.fresh)
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
