@@ -286,12 +286,7 @@ def render_resources_index(service: Service) -> str:
     lines += ["from functools import cached_property", "from typing import TYPE_CHECKING", ""]
     lines += ["from .._resource import Transport", "", "if TYPE_CHECKING:"]
     for top in tops:
-        name = tables.RESOURCE_EXTENSIONS.get(top)
-        if name:
-            module, cls = name.split(":")
-            lines.append(f"    from {module} import {cls}")
-        else:
-            lines.append(f"    from .{top} import {resource_class_name((top,))}")
+        lines.append(f"    from .{top} import {resource_class_name((top,))}")
     lines += [
         "",
         "",
@@ -299,11 +294,7 @@ def render_resources_index(service: Service) -> str:
         '    """One attribute per resource: ``client.campaigns``, ``client.templates.email``, ..."""',
     ]
     for top in tops:
-        extension = tables.RESOURCE_EXTENSIONS.get(top)
-        if extension:
-            module, cls = extension.split(":")
-        else:
-            module, cls = f".{top}", resource_class_name((top,))
+        module, cls = f".{top}", resource_class_name((top,))
         lines += [
             "",
             "    @cached_property",

@@ -218,15 +218,3 @@ RESOURCE_DOCS: dict[str, str] = {
     "phone_numbers": "Phone number validation.",
     "in_app_messages": "In-app messages for an endpoint.",
 }
-
-#: Resources with hand-written conveniences: the client creates this subclass of the generated
-#: resource instead ("module:Class"). Conveniences live in ``pinpoint_sdk/lib/``, like the
-#: ``lib/`` of openai-python, so regenerating never touches them.
-RESOURCE_EXTENSIONS: dict[str, str] = {
-    "campaigns": "pinpoint_sdk.lib.campaigns:Campaigns",
-    "endpoints": "pinpoint_sdk.lib.endpoints:Endpoints",
-    "events": "pinpoint_sdk.lib.events:Events",
-    "jobs": "pinpoint_sdk.lib.jobs:Jobs",
-    "journeys": "pinpoint_sdk.lib.journeys:Journeys",
-    "messages": "pinpoint_sdk.lib.messages:Messages",
-}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
@@ -16,6 +17,14 @@ from ._logging import install_secret_redaction
 from ._retry import Retrier, RetryBudget, RetryPolicy
 from ._timeout import Timeout, resolve_timeout
 from .resources import Resources
+
+if TYPE_CHECKING:
+    from .lib.campaigns import Campaigns
+    from .lib.endpoints import Endpoints
+    from .lib.events import Events
+    from .lib.jobs import Jobs
+    from .lib.journeys import Journeys
+    from .lib.messages import Messages
 
 __all__ = ["PinpointClient"]
 
@@ -167,6 +176,53 @@ class PinpointClient(Resources):
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+    # The resources with hand-written conveniences (``pinpoint_sdk/lib``). The generated
+    # ``Resources`` knows only the generated classes: the client wires their extensions in
+    # here, so that generated code never imports hand-written code.
+
+    @cached_property
+    def campaigns(self) -> Campaigns:
+        """Campaigns, their versions and their activities; waiting for a version to go live."""
+        from .lib.campaigns import Campaigns
+
+        return Campaigns(self)
+
+    @cached_property
+    def endpoints(self) -> Endpoints:
+        """Endpoints: create or update, read, delete, in batches, attribute removal; bulk
+        upserts."""
+        from .lib.endpoints import Endpoints
+
+        return Endpoints(self)
+
+    @cached_property
+    def events(self) -> Events:
+        """Events recorded for endpoints; batched recording of many events."""
+        from .lib.events import Events
+
+        return Events(self)
+
+    @cached_property
+    def jobs(self) -> Jobs:
+        """Import and export jobs of an application; waiting for them to finish."""
+        from .lib.jobs import Jobs
+
+        return Jobs(self)
+
+    @cached_property
+    def journeys(self) -> Journeys:
+        """Journeys, their state, runs and execution metrics; their lifecycle."""
+        from .lib.journeys import Journeys
+
+        return Journeys(self)
+
+    @cached_property
+    def messages(self) -> Messages:
+        """Direct messages, user messages and one-time passwords; sending to many recipients."""
+        from .lib.messages import Messages
+
+        return Messages(self)
 
     def __repr__(self) -> str:
         described = ", ".join(f"{k}={v!r}" for k, v in self._description.items() if v)

@@ -22,11 +22,19 @@ from botocore.exceptions import BotoCoreError
 
 from ._exceptions import ClientClosedError
 from ._params import refuse_unencodable_body
+from ._response import shallow_error_body
 from ._retry import RetryBudget
 from ._setup_errors import setup_error
 from ._timeout import Timeout, resolve_timeout
 
-__all__ = ["CALL_TIMEOUTS", "Connection", "client_config", "dns_failed"]
+__all__ = [
+    "CALL_TIMEOUTS",
+    "RAW_BODY",
+    "Connection",
+    "client_config",
+    "dns_failed",
+    "keep_raw_body",
+]
 
 #: Where the connect and read timeouts of one call travel to the HTTP session, when they
 #: differ from the client's: ``(connect, read)`` in seconds, None for no limit.
@@ -34,6 +42,25 @@ CALL_TIMEOUTS: ContextVar[tuple[float | None, float | None] | None] = ContextVar
     "pinpoint_sdk_call_timeouts", default=None
 )
 _CONTEXT_KEY = "pinpoint_sdk_timeouts"
+#: Where ``keep_raw_body`` leaves a successful response's body in botocore's parsed response.
+RAW_BODY = "__pinpoint_sdk_raw_body__"
+
+
+def keep_raw_body(
+    response_dict: dict[str, Any], customized_response_dict: dict[str, Any], **_: Any
+) -> None:
+    """botocore ``before-parse`` handler: takes over the body of successful responses.
+
+    The SDK parses a successful body itself, with pydantic-core: faster than botocore's
+    parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
+    object instead, so the body is not parsed twice. Error bodies are left to botocore, but
+    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
+    """
+    if 200 <= response_dict.get("status_code", 0) < 300:
+        customized_response_dict[RAW_BODY] = response_dict.get("body")
+        response_dict["body"] = b"{}"
+    else:
+        response_dict["body"] = shallow_error_body(response_dict.get("body"))
 
 
 class _AIOHTTPSessionWithoutHiddenRetries(AIOHTTPSession):  # type: ignore[misc]
@@ -135,8 +162,6 @@ class Connection:
                     except BotoCoreError as error:
                         # No region, an invalid one, an unknown profile, bad credentials...
                         raise setup_error(error, None) from error
-                    from ._invoke import keep_raw_body
-
                     client.meta.events.register("before-parse.pinpoint", keep_raw_body)
                     client.meta.events.register("before-call.pinpoint", refuse_unencodable_body)
                     self._client = client

@@ -37,7 +37,7 @@ from botocore.exceptions import (
 )
 from botocore.parsers import ResponseParserError
 
-from ._connection import CALL_TIMEOUTS, Connection, dns_failed
+from ._connection import CALL_TIMEOUTS, RAW_BODY, Connection, dns_failed
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -48,7 +48,7 @@ from ._exceptions import (
     PinpointValidationError,
 )
 from ._operations import CLIENT_METHODS, RETRY_UNSAFE
-from ._response import ResponseMetadata, shallow_error_body
+from ._response import ResponseMetadata
 from ._retry import Retrier, RetryState, error_code
 from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
@@ -61,10 +61,6 @@ logger = logging.getLogger("pinpoint_sdk")
 ResultT = TypeVar("ResultT")
 
 
-#: Where ``keep_raw_body`` leaves a successful response's body in botocore's parsed response.
-_RAW_BODY = "__pinpoint_sdk_raw_body__"
-
-
 @dataclass(frozen=True)
 class CallResult:
     """The parsed botocore response of a successful call, its raw body, and its metadata."""
@@ -73,23 +69,6 @@ class CallResult:
     metadata: ResponseMetadata
     #: The JSON body as received: botocore's parser drops unknown fields, this keeps them.
     raw_body: bytes | None = None
-
-
-def keep_raw_body(
-    response_dict: dict[str, Any], customized_response_dict: dict[str, Any], **_: Any
-) -> None:
-    """botocore ``before-parse`` handler: takes over the body of successful responses.
-
-    The SDK parses a successful body itself, with pydantic-core: faster than botocore's
-    parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
-    object instead, so the body is not parsed twice. Error bodies are left to botocore, but
-    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
-    """
-    if 200 <= response_dict.get("status_code", 0) < 300:
-        customized_response_dict[_RAW_BODY] = response_dict.get("body")
-        response_dict["body"] = b"{}"
-    else:
-        response_dict["body"] = shallow_error_body(response_dict.get("body"))
 
 
 def _never_connected(error: EndpointConnectionError) -> bool:
@@ -336,7 +315,7 @@ async def invoke(
             headers=meta.get("HTTPHeaders") or {},
             attempts=state.attempts,
         )
-        raw_body = response.pop(_RAW_BODY, None)
+        raw_body = response.pop(RAW_BODY, None)
         try:
             result = parse(
                 CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
@@ -416,4 +395,4 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
         )
 
 
-__all__ = ["CallResult", "error_code", "invoke", "keep_raw_body", "translate"]
+__all__ = ["CallResult", "error_code", "invoke", "translate"]

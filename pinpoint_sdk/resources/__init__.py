@@ -8,18 +8,17 @@ from typing import TYPE_CHECKING
 from .._resource import Transport
 
 if TYPE_CHECKING:
-    from pinpoint_sdk.lib.campaigns import Campaigns
-    from pinpoint_sdk.lib.endpoints import Endpoints
-    from pinpoint_sdk.lib.events import Events
-    from pinpoint_sdk.lib.jobs import Jobs
-    from pinpoint_sdk.lib.journeys import Journeys
-    from pinpoint_sdk.lib.messages import Messages
-
     from .apps import Apps
+    from .campaigns import Campaigns
     from .channels import Channels
+    from .endpoints import Endpoints
     from .event_streams import EventStreams
+    from .events import Events
     from .in_app_messages import InAppMessages
+    from .jobs import Jobs
+    from .journeys import Journeys
     from .kpis import Kpis
+    from .messages import Messages
     from .phone_numbers import PhoneNumbers
     from .recommenders import Recommenders
     from .segments import Segments
@@ -41,7 +40,7 @@ class Resources(Transport):
     @cached_property
     def campaigns(self) -> "Campaigns":
         """Campaigns, their versions and their activities."""
-        from pinpoint_sdk.lib.campaigns import Campaigns
+        from .campaigns import Campaigns
 
         return Campaigns(self)
 
@@ -55,7 +54,7 @@ class Resources(Transport):
     @cached_property
     def endpoints(self) -> "Endpoints":
         """Endpoints: create or update, read, delete, in batches, and attribute removal."""
-        from pinpoint_sdk.lib.endpoints import Endpoints
+        from .endpoints import Endpoints
 
         return Endpoints(self)
 
@@ -69,7 +68,7 @@ class Resources(Transport):
     @cached_property
     def events(self) -> "Events":
         """Events recorded for endpoints."""
-        from pinpoint_sdk.lib.events import Events
+        from .events import Events
 
         return Events(self)
 
@@ -83,14 +82,14 @@ class Resources(Transport):
     @cached_property
     def jobs(self) -> "Jobs":
         """Import and export jobs of an application."""
-        from pinpoint_sdk.lib.jobs import Jobs
+        from .jobs import Jobs
 
         return Jobs(self)
 
     @cached_property
     def journeys(self) -> "Journeys":
         """Journeys, their state, runs and execution metrics."""
-        from pinpoint_sdk.lib.journeys import Journeys
+        from .journeys import Journeys
 
         return Journeys(self)
 
@@ -104,7 +103,7 @@ class Resources(Transport):
     @cached_property
     def messages(self) -> "Messages":
         """Direct messages, user messages and one-time passwords."""
-        from pinpoint_sdk.lib.messages import Messages
+        from .messages import Messages
 
         return Messages(self)
 
