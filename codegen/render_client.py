@@ -284,13 +284,13 @@ def render_resources_index(service: Service) -> str:
     tops = sorted({p[0] for p in service.resources})
     lines = [HEADER, '"""The resources of ``PinpointClient``, each created on first use."""', ""]
     lines += ["from functools import cached_property", "from typing import TYPE_CHECKING", ""]
-    lines += ["from .._resource import Transport", "", "if TYPE_CHECKING:"]
+    lines += ["from .._resource import Invoker", "", "if TYPE_CHECKING:"]
     for top in tops:
         lines.append(f"    from .{top} import {resource_class_name((top,))}")
     lines += [
         "",
         "",
-        "class Resources(Transport):",
+        "class Resources(Invoker):",
         '    """One attribute per resource: ``client.campaigns``, ``client.templates.email``, ..."""',
     ]
     for top in tops:

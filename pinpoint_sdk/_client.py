@@ -1,4 +1,4 @@
-"""``PinpointClient``: one long-lived aiobotocore client, our retries, timeouts and errors."""
+"""``PinpointClient``: one long-lived transport (aiobotocore), our retries, timeouts and errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
 
-from ._connection import Connection, client_config
+from ._aiobotocore import AiobotocoreTransport, client_config
+from ._connection import Connection
 from ._invoke import CallResult, invoke
 from ._logging import install_secret_redaction
 from ._retry import Retrier, RetryBudget, RetryPolicy
@@ -87,11 +88,35 @@ class PinpointClient(Resources):
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = replace(policy, max_retries=max_retries)
-        budget = retry_budget or RetryBudget()
-        self._connection = Connection(session, client_kwargs, budget, timeouts)
-        self._retrier = Retrier(policy, budget)
-        self._timeout = timeouts
-        self._description = {"region_name": region_name, "endpoint_url": endpoint_url}
+        self._assemble(
+            Connection(AiobotocoreTransport(session, client_kwargs, timeouts)),
+            Retrier(policy, retry_budget or RetryBudget()),
+            timeouts,
+            {"region_name": region_name, "endpoint_url": endpoint_url},
+        )
+
+    def _assemble(
+        self,
+        connection: Connection,
+        retrier: Retrier,
+        timeout: Timeout,
+        description: dict[str, str | None],
+    ) -> None:
+        """Sets every attribute of a client: ``__init__`` and every copy end here."""
+        self._connection = connection
+        self._retrier = retrier
+        self._timeout = timeout
+        self._description = description
+
+    def _sharing(self, retrier: Retrier, timeout: Timeout) -> PinpointClient:
+        """A client on this one's connection (its transport and pool) with other options.
+
+        The private constructor of copies: ``__init__``'s arguments make a new connection,
+        which a copy must not. Both end in ``_assemble``, so a copy has every attribute.
+        """
+        copy = type(self).__new__(type(self))
+        copy._assemble(self._connection, retrier, timeout, self._description)
+        return copy
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -125,17 +150,9 @@ class PinpointClient(Resources):
         policy = retry_policy or self.retry_policy
         if max_retries is not None:
             policy = replace(policy, max_retries=max_retries)
-        return self._copy(
+        return self._sharing(
             self._retrier.with_policy(policy), resolve_timeout(timeout, self._timeout)
         )
-
-    def _copy(self, retrier: Retrier, timeout: Timeout) -> PinpointClient:
-        copy = object.__new__(PinpointClient)
-        copy._connection = self._connection
-        copy._retrier = retrier
-        copy._timeout = timeout
-        copy._description = self._description
-        return copy
 
     def _one_attempt_per_call(self) -> PinpointClient:
         """A copy whose calls make one attempt each and leave the budget alone.
@@ -143,7 +160,7 @@ class PinpointClient(Resources):
         For the bulk engine, which retries chunks by asking this client's ``_retrier``.
         """
         single = Retrier(replace(self.retry_policy, max_retries=0), budget=None)
-        return self._copy(single, self._timeout)
+        return self._sharing(single, self._timeout)
 
     async def _invoke(
         self, operation: str, params: dict[str, Any], parse: Callable[[CallResult], ResultT]
@@ -158,8 +175,8 @@ class PinpointClient(Resources):
         )
 
     async def open(self) -> PinpointClient:
-        """Creates the aiobotocore client now rather than on the first call."""
-        await self._connection.get()
+        """Opens the transport (creates the aiobotocore client) now rather than on the first call."""
+        await self._connection.ready()
         return self
 
     async def close(self) -> None:

@@ -1,6 +1,9 @@
-"""One API call: aiobotocore underneath, our errors on top, retried by tenacity per policy.
+"""One API call: the retry owner, the deadline, logging, tracing and parsing, over a transport.
 
-Every call can be followed without a debugger:
+The call is the same whatever carries it: :func:`invoke` asks the client's ``Retrier`` for
+every retry, bounds each attempt by the attempt's and the call's time limits, and hands each
+attempt to the transport (``_transport.Transport``), which sends one request and returns its
+reply or raises a typed error. Every call can be followed without a debugger:
 
 - one DEBUG record per call on the ``pinpoint_sdk`` logger when it ends, with ``extra``
   fields ``operation``, ``outcome`` (``success``, ``error`` or ``cancelled``),
@@ -17,44 +20,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    ConnectionError,
-    ConnectTimeoutError,
-    EndpointConnectionError,
-    HTTPClientError,
-    ParamValidationError,
-    ProxyConnectionError,
-    ReadTimeoutError,
-    SSLError,
-)
-from botocore.parsers import ResponseParserError
-
-from ._connection import CALL_TIMEOUTS, RAW_BODY, Connection, dns_failed
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ClientClosedError,
-    PinpointError,
-    PinpointValidationError,
-)
-from ._operations import CLIENT_METHODS, RETRY_UNSAFE
+from ._connection import Connection
+from ._exceptions import APITimeoutError, ClientClosedError, PinpointError
+from ._operations import RETRY_UNSAFE
 from ._response import ResponseMetadata
 from ._retry import Retrier, RetryState, error_code
-from ._secrets import hide_secrets
-from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
-from ._setup_errors import setup_error, unknown_region_error
 from ._timeout import Timeout, within
 from ._tracing import CallSpan, start_call_span
+from ._transport import Reply, Transport
 
 logger = logging.getLogger("pinpoint_sdk")
 
@@ -63,112 +41,27 @@ ResultT = TypeVar("ResultT")
 
 @dataclass(frozen=True)
 class CallResult:
-    """The parsed botocore response of a successful call, its raw body, and its metadata."""
+    """What ``parse`` gets of a successful call: the reply's body and members, and metadata."""
 
+    #: Members the transport parsed itself (read when there is no raw body).
     response: Mapping[str, Any]
     metadata: ResponseMetadata
-    #: The JSON body as received: botocore's parser drops unknown fields, this keeps them.
+    #: The JSON body as received: the SDK parses it itself and keeps unknown fields.
     raw_body: bytes | None = None
-
-
-def _never_connected(error: EndpointConnectionError) -> bool:
-    """True when the connection was refused or not resolvable: nothing was sent."""
-    cause = error.kwargs.get("error")
-    if isinstance(cause, (ConnectionRefusedError, socket.gaierror)):
-        return True
-    name = type(cause).__name__
-    # aiohttp's and httpx's "could not connect" errors; checked by name to keep httpx optional.
-    return name in {"ClientConnectorError", "ClientConnectorDNSError", "ConnectError"}
-
-
-def translate(error: Exception, operation: str) -> PinpointError:
-    """Maps a botocore/aiobotocore exception to our error tree."""
-    # The service may echo the request, secrets included, in its message; botocore's error
-    # stays chained as ``__cause__``, so its message and ``response`` are cleaned in place.
-    hide_secrets(error)
-    if isinstance(error, ClientError):
-        details = error.response.get("Error", {})
-        meta = error.response.get("ResponseMetadata", {})
-        code = str(details.get("Code") or "Unknown")
-        status = int(meta.get("HTTPStatusCode") or 0)
-        cls = ERRORS_BY_CODE.get(code) or ERRORS_BY_STATUS.get(status) or APIStatusError
-        return cls(
-            str(details.get("Message") or ""),
-            status_code=status,
-            code=code,
-            # Pinpoint repeats the request id in the error body, which proxies do not strip.
-            request_id=meta.get("RequestId") or error.response.get("RequestID"),
-            operation=operation,
-            headers=meta.get("HTTPHeaders") or {},
-        )
-    if isinstance(error, ParamValidationError):
-        return PinpointValidationError(f"{operation}: {error.kwargs.get('report', error)}")
-    if isinstance(error, ConnectTimeoutError):
-        return APITimeoutError(
-            f"{operation}: no connection within the connect timeout; the request was not sent",
-            operation=operation,
-            request_sent=False,
-        )
-    if isinstance(error, ReadTimeoutError):
-        return APITimeoutError(
-            f"{operation}: no answer within the read timeout; the service may have acted on it",
-            operation=operation,
-            request_sent=True,
-        )
-    if isinstance(error, (SSLError, ProxyConnectionError)) or (
-        isinstance(error, EndpointConnectionError) and _never_connected(error)
-    ):
-        return APIConnectionError(
-            f"{operation}: the request was not sent: {error}",
-            operation=operation,
-            request_sent=False,
-        )
-    if isinstance(error, EndpointConnectionError):
-        # aiobotocore reports a reset after sending as "Could not connect": it was connected.
-        return APIConnectionError(
-            f"{operation}: the connection was closed after the request was sent; the service "
-            f"may have acted on it ({_describe(error.kwargs.get('error'))})",
-            operation=operation,
-            request_sent=True,
-        )
-    if isinstance(error, (HTTPClientError, ConnectionError)):
-        return APIConnectionError(
-            f"{operation}: the connection failed after the request was sent; the service may "
-            f"have acted on it ({error})",
-            operation=operation,
-            request_sent=True,
-        )
-    if isinstance(error, ResponseParserError):
-        return APIResponseValidationError(
-            f"the response could not be parsed: {error}", operation=operation, request_id=None
-        )
-    if isinstance(error, BotoCoreError):
-        # Credentials, region, profile: botocore could not prepare the request.
-        return setup_error(error, operation)
-    raise error
-
-
-def _describe(cause: object) -> str:
-    return f"{type(cause).__name__}: {cause}" if cause is not None else "no detail"
 
 
 async def _attempt(
     connection: Connection,
-    client: Any,
+    transport: Transport,
     operation: str,
     params: dict[str, Any],
     timeout: Timeout,
     state: RetryState,
-) -> Any:
-    """One HTTP attempt, within the attempt's and the call's time limits."""
-    method = getattr(client, CLIENT_METHODS[operation])
+) -> Reply:
+    """One attempt through the transport, within the attempt's and the call's time limits."""
     limit, reason = _time_limit(timeout, state)
-    token = None
-    if (timeout.connect, timeout.read) != (connection.timeout.connect, connection.timeout.read):
-        connection.use_call_timeouts(client)
-        token = CALL_TIMEOUTS.set((timeout.connect, timeout.read))
     try:
-        return await within(limit, method(**params))
+        return await within(limit, transport.send(operation, params, timeout))
     except asyncio.TimeoutError as error:
         raise _closed_or(
             connection,
@@ -180,11 +73,11 @@ async def _attempt(
                 request_sent=True,
             ),
         ) from error
-    except (ClientError, BotoCoreError, ResponseParserError) as error:
-        translated = translate(error, operation)
-        if isinstance(translated, APIConnectionError) and not translated.request_sent:
-            translated = await _unknown_region_or(connection, operation, error, translated)
-        raise _closed_or(connection, operation, translated) from error
+    except PinpointError as error:
+        closed = _closed_or(connection, operation, error)
+        if closed is error:
+            raise
+        raise closed from error
     except asyncio.CancelledError:
         # Closing the pool cancels the calls still waiting for a connection: that is the
         # close, not a cancellation of the caller's task, which must not see CancelledError.
@@ -194,9 +87,6 @@ async def _attempt(
                 "connection; the request was not sent"
             ) from None
         raise
-    finally:
-        if token is not None:
-            CALL_TIMEOUTS.reset(token)
 
 
 def _time_limit(timeout: Timeout, state: RetryState) -> tuple[float | None, str]:
@@ -234,17 +124,6 @@ def _closed_or(connection: Connection, operation: str, error: PinpointError) -> 
         f"{operation}: the PinpointClient was closed while the call was in flight; {where}",
         request_sent=error.request_sent,
     )
-
-
-async def _unknown_region_or(
-    connection: Connection, operation: str, cause: Exception, error: PinpointError
-) -> PinpointError:
-    """A ``RegionError`` when a host name made from an unknown region did not resolve."""
-    region = connection.region
-    if connection.custom_endpoint or region is None or not dns_failed(cause):
-        return error
-    known = await connection.regions()
-    return error if region in known else unknown_region_error(region, operation, known)
 
 
 class _Call:
@@ -285,7 +164,7 @@ async def invoke(
     timeout: Timeout,
     parse: Callable[[CallResult], ResultT],
 ) -> ResultT:
-    """Calls ``operation`` with botocore ``params``; ``retrier`` decides every retry.
+    """Calls ``operation`` with botocore-style ``params``; ``retrier`` decides every retry.
 
     ``parse`` turns the successful response into the caller's result. It runs inside the
     call, so a body that cannot be understood is logged and traced as this call's error.
@@ -294,7 +173,7 @@ async def invoke(
     call.span = start_call_span(operation)
     metadata: ResponseMetadata | None = None
     try:
-        client = await connection.get()
+        transport = await connection.ready()
         deadline = None if timeout.total is None else time.monotonic() + timeout.total
         state = call.state = retrier.start(
             operation,
@@ -302,24 +181,20 @@ async def invoke(
             deadline=deadline,
             on_retry=call.span.retry if call.span is not None else None,
         )
-        response = await retrier.run(
+        reply = await retrier.run(
             state,
-            lambda: _attempt(connection, client, operation, params, timeout, state),
+            lambda: _attempt(connection, transport, operation, params, timeout, state),
             connection.sleep,
         )
-        meta = response.get("ResponseMetadata", {})
         metadata = ResponseMetadata(
             operation=operation,
-            status_code=int(meta.get("HTTPStatusCode") or 0),
-            request_id=meta.get("RequestId"),
-            headers=meta.get("HTTPHeaders") or {},
+            status_code=reply.status_code,
+            request_id=reply.request_id,
+            headers=reply.headers,
             attempts=state.attempts,
         )
-        raw_body = response.pop(RAW_BODY, None)
         try:
-            result = parse(
-                CallResult(response, metadata, raw_body if isinstance(raw_body, bytes) else None)
-            )
+            result = parse(CallResult(reply.parsed, metadata, reply.body))
         except PinpointError as error:
             error.attempts = state.attempts
             raise
@@ -395,4 +270,4 @@ def _finished(call: _Call, metadata: ResponseMetadata | None, error: BaseExcepti
         )
 
 
-__all__ = ["CallResult", "error_code", "invoke", "translate"]
+__all__ = ["CallResult", "error_code", "invoke"]

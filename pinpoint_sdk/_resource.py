@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -16,7 +16,7 @@ from ._params import UNENCODABLE, encodable, path_segment_problem, python_name
 from ._response import attach_metadata
 from .pagination import AsyncPaginator
 
-__all__ = ["Resource", "Transport"]
+__all__ = ["Invoker", "Resource"]
 
 ResultT = TypeVar("ResultT", bound=PinpointModel)
 BodyT = TypeVar("BodyT", bound=RequestModel)
@@ -24,20 +24,21 @@ ItemT = TypeVar("ItemT")
 ParsedT = TypeVar("ParsedT")
 
 
-class Transport:
-    """What resources call: implemented by ``PinpointClient``."""
+class Invoker(Protocol):
+    """What a resource needs of its client: a way to call an operation (``PinpointClient``)."""
 
     async def _invoke(
         self, operation: str, params: dict[str, Any], parse: Callable[[CallResult], ParsedT]
     ) -> ParsedT:
         """Calls ``operation``; ``parse`` turns the response into the result, within the call."""
-        raise NotImplementedError
+        ...
 
 
 class Resource:
     """A group of operations on one kind of Pinpoint resource."""
 
-    def __init__(self, client: Transport) -> None:
+    def __init__(self, client: Invoker) -> None:
+        #: The ``PinpointClient`` (or a copy of it) whose calls this resource makes.
         self._client = client
 
     @staticmethod

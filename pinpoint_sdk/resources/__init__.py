@@ -5,7 +5,7 @@
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .._resource import Transport
+from .._resource import Invoker
 
 if TYPE_CHECKING:
     from .apps import Apps
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .users import Users
 
 
-class Resources(Transport):
+class Resources(Invoker):
     """One attribute per resource: ``client.campaigns``, ``client.templates.email``, ..."""
 
     @cached_property

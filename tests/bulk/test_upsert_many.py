@@ -65,7 +65,8 @@ async def test_steady_throttling_costs_exactly_the_policys_attempts_per_chunk_an
     pinpoint_client: PinpointClient, pinpoint_fake: FakePinpoint, app_id: str
 ) -> None:
     pinpoint_fake.faults.throttle(None, operation="UpdateEndpointsBatch")
-    budget = pinpoint_client._connection.budget
+    budget = pinpoint_client._retrier.budget
+    assert budget is not None
     tokens = budget.tokens
 
     result = await pinpoint_client.endpoints.upsert_many(app_id, endpoints(300), concurrency=2)

@@ -74,8 +74,14 @@ async def test_the_client_opens_on_first_use_and_refuses_calls_after_close(
     await client.close()  # closing twice is harmless
 
 
+async def _aiobotocore_client(client: PinpointClient) -> Any:
+    """The aiobotocore client behind ``client`` (its transport's), opened."""
+    await client.open()
+    return client._connection.transport._aiobotocore_client  # type: ignore[attr-defined]
+
+
 async def test_botocore_retries_are_switched_off(client: PinpointClient) -> None:
-    raw = await client._connection.get()
+    raw = await _aiobotocore_client(client)
     assert raw.meta.config.retries["total_max_attempts"] == 1
 
 
@@ -195,7 +201,7 @@ async def test_query_parameters_are_checked_by_the_sdk_since_botocore_validation
 ) -> None:
     from botocore.validate import ParamValidationDecorator
 
-    raw = await client._connection.get()
+    raw = await _aiobotocore_client(client)
     # botocore wraps its serializer in a validating decorator when validation is on.
     assert not isinstance(raw._serializer, ParamValidationDecorator)
     route = respx_mock.route().mock(return_value=httpx.Response(202, json={"Message": "ok"}))
@@ -354,3 +360,15 @@ async def test_errors_raised_before_sending_say_nothing_was_sent(
     for error in (invalid.value, closed.value):
         assert error.request_sent is False and error.attempts == 0
     assert route.call_count == 0
+
+
+def test_a_with_options_copy_has_every_attribute_of_a_client_and_shares_its_connection() -> None:
+    client = PinpointClient(region_name="us-east-1")
+    copy = client.with_options(timeout=2, max_retries=0)
+    single = client._one_attempt_per_call()
+
+    assert set(vars(copy)) == set(vars(single)) == set(vars(client))
+    assert copy._connection is single._connection is client._connection
+    assert copy._retrier.budget is client._retrier.budget
+    assert (copy.timeout.attempt, copy.retry_policy.max_retries) == (2.0, 0)
+    assert repr(copy) == repr(client)
