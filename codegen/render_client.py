@@ -19,6 +19,8 @@ import re
 
 from botocore import xform_name
 
+from pinpoint_sdk._query import QUERY_RULES, QueryType
+
 from . import tables
 from .docs import docstring, html_to_paragraphs
 from .input_types import InputTypes
@@ -26,8 +28,19 @@ from .render_models import HEADER
 from .service import Member, Operation, Service
 
 _PYTHON_TYPES = {"str", "int", "float", "bool", "datetime", "bytes"}
-#: Query parameter types ``pinpoint_sdk/_resource.py`` knows how to check.
-_CHECKED_QUERY_TYPES = {"str", "int", "bool", "datetime", "list[str]"}
+
+
+def query_type(op: Operation, member: Member) -> QueryType:
+    """The type of a query parameter, in the vocabulary the run-time check shares."""
+    if member.wire_name == "PageSize":
+        return QueryType.PAGE_SIZE
+    try:
+        return QueryType(member.type_expr)
+    except ValueError:
+        raise SystemExit(
+            f"codegen: {op.name}.{member.wire_name} is a query parameter of type "
+            f"{member.type_expr}; teach pinpoint_sdk/_query.py:QUERY_RULES to check it"
+        ) from None
 
 
 def resource_class_name(path: tuple[str, ...]) -> str:
@@ -115,10 +128,10 @@ class _Method:
             if member.wire_name == "PageSize":
                 keyword_only.append("page_size: int | None = None")
                 if not pagination:
-                    call_params.append('"PageSize": None if page_size is None else str(page_size)')
+                    call_params.append('"PageSize": page_size')
                 doc_args.append(("page_size", "How many items each page holds."))
                 continue
-            type_expr = self._type(member.type_expr)
+            type_expr = self._type(QUERY_RULES[query_type(op, member)].annotation)
             if op.takes_token and not pagination and member.wire_name == "NextToken":
                 keyword_only.append("next_token: str | None = None")
                 call_params.append('"NextToken": next_token')
@@ -315,6 +328,7 @@ def render_operations(service: Service) -> str:
         "",
     ]
     lines += ["from collections.abc import Mapping", "from types import MappingProxyType", ""]
+    lines += ["from ._query import QueryType", ""]
     lines.append(
         '#: botocore operation name -> dotted SDK path, e.g. ``"CreateCampaign": "campaigns.create"``.'
     )
@@ -334,22 +348,19 @@ def render_operations(service: Service) -> str:
     lines.append("SECRET_MEMBERS: frozenset[str] = frozenset(")
     lines.append("    {" + ", ".join(f'"{name}"' for name in secrets) + "}")
     lines += [")", ""]
-    lines.append("#: botocore operation name -> its query parameters: (Python type, required).")
+    lines.append("#: botocore operation name -> its query parameters: (type, required).")
     lines.append("#: Checked before sending, in place of botocore's parameter validation.")
     lines.append(
-        "QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[str, bool]]] = MappingProxyType("
+        "QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[QueryType, bool]]] = MappingProxyType("
     )
     lines.append("    {")
     for op in service.operations.values():
         query = [m for m in op.parameters if m.location == "querystring"]
-        unknown = {m.type_expr for m in query} - _CHECKED_QUERY_TYPES
-        if unknown:
-            raise SystemExit(
-                f"codegen: {op.name} has query parameters of types {unknown}; "
-                "teach pinpoint_sdk/_resource.py:_QUERY_CHECKS to check them"
-            )
         if query:
-            entries = ", ".join(f'"{m.wire_name}": ("{m.type_expr}", {m.required})' for m in query)
+            entries = ", ".join(
+                f'"{m.wire_name}": (QueryType.{query_type(op, m).name}, {m.required})'
+                for m in query
+            )
             lines.append(f'        "{op.name}": {{{entries}}},')
     lines += ["    }", ")", ""]
     lines.append("#: botocore operation name -> its path parameters, which must not be empty.")

@@ -5,6 +5,8 @@
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from ._query import QueryType
+
 #: botocore operation name -> dotted SDK path, e.g. ``"CreateCampaign": "campaigns.create"``.
 OPERATIONS: Mapping[str, str] = MappingProxyType(
     {
@@ -276,74 +278,125 @@ SECRET_MEMBERS: frozenset[str] = frozenset(
     }
 )
 
-#: botocore operation name -> its query parameters: (Python type, required).
+#: botocore operation name -> its query parameters: (type, required).
 #: Checked before sending, in place of botocore's parameter validation.
-QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[str, bool]]] = MappingProxyType(
+QUERY_PARAMETERS: Mapping[str, Mapping[str, tuple[QueryType, bool]]] = MappingProxyType(
     {
-        "DeleteEmailTemplate": {"Version": ("str", False)},
-        "DeleteInAppTemplate": {"Version": ("str", False)},
-        "DeletePushTemplate": {"Version": ("str", False)},
-        "DeleteSmsTemplate": {"Version": ("str", False)},
-        "DeleteVoiceTemplate": {"Version": ("str", False)},
+        "DeleteEmailTemplate": {"Version": (QueryType.STR, False)},
+        "DeleteInAppTemplate": {"Version": (QueryType.STR, False)},
+        "DeletePushTemplate": {"Version": (QueryType.STR, False)},
+        "DeleteSmsTemplate": {"Version": (QueryType.STR, False)},
+        "DeleteVoiceTemplate": {"Version": (QueryType.STR, False)},
         "GetApplicationDateRangeKpi": {
-            "EndTime": ("datetime", False),
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
-            "StartTime": ("datetime", False),
+            "EndTime": (QueryType.DATETIME, False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "StartTime": (QueryType.DATETIME, False),
         },
-        "GetApps": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetCampaignActivities": {"PageSize": ("str", False), "Token": ("str", False)},
+        "GetApps": {"PageSize": (QueryType.PAGE_SIZE, False), "Token": (QueryType.STR, False)},
+        "GetCampaignActivities": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
         "GetCampaignDateRangeKpi": {
-            "EndTime": ("datetime", False),
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
-            "StartTime": ("datetime", False),
+            "EndTime": (QueryType.DATETIME, False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "StartTime": (QueryType.DATETIME, False),
         },
-        "GetCampaignVersions": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetCampaigns": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetEmailTemplate": {"Version": ("str", False)},
-        "GetExportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetImportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetInAppTemplate": {"Version": ("str", False)},
+        "GetCampaignVersions": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetCampaigns": {"PageSize": (QueryType.PAGE_SIZE, False), "Token": (QueryType.STR, False)},
+        "GetEmailTemplate": {"Version": (QueryType.STR, False)},
+        "GetExportJobs": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetImportJobs": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetInAppTemplate": {"Version": (QueryType.STR, False)},
         "GetJourneyDateRangeKpi": {
-            "EndTime": ("datetime", False),
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
-            "StartTime": ("datetime", False),
+            "EndTime": (QueryType.DATETIME, False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "StartTime": (QueryType.DATETIME, False),
         },
         "GetJourneyExecutionActivityMetrics": {
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
         },
-        "GetJourneyExecutionMetrics": {"NextToken": ("str", False), "PageSize": ("str", False)},
+        "GetJourneyExecutionMetrics": {
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+        },
         "GetJourneyRunExecutionActivityMetrics": {
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
         },
-        "GetJourneyRunExecutionMetrics": {"NextToken": ("str", False), "PageSize": ("str", False)},
-        "GetJourneyRuns": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetPushTemplate": {"Version": ("str", False)},
-        "GetRecommenderConfigurations": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetSegmentExportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetSegmentImportJobs": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetSegmentVersions": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetSegments": {"PageSize": ("str", False), "Token": ("str", False)},
-        "GetSmsTemplate": {"Version": ("str", False)},
-        "GetVoiceTemplate": {"Version": ("str", False)},
-        "ListJourneys": {"PageSize": ("str", False), "Token": ("str", False)},
-        "ListTemplateVersions": {"NextToken": ("str", False), "PageSize": ("str", False)},
+        "GetJourneyRunExecutionMetrics": {
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+        },
+        "GetJourneyRuns": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetPushTemplate": {"Version": (QueryType.STR, False)},
+        "GetRecommenderConfigurations": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetSegmentExportJobs": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetSegmentImportJobs": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetSegmentVersions": {
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Token": (QueryType.STR, False),
+        },
+        "GetSegments": {"PageSize": (QueryType.PAGE_SIZE, False), "Token": (QueryType.STR, False)},
+        "GetSmsTemplate": {"Version": (QueryType.STR, False)},
+        "GetVoiceTemplate": {"Version": (QueryType.STR, False)},
+        "ListJourneys": {"PageSize": (QueryType.PAGE_SIZE, False), "Token": (QueryType.STR, False)},
+        "ListTemplateVersions": {
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+        },
         "ListTemplates": {
-            "NextToken": ("str", False),
-            "PageSize": ("str", False),
-            "Prefix": ("str", False),
-            "TemplateType": ("str", False),
+            "NextToken": (QueryType.STR, False),
+            "PageSize": (QueryType.PAGE_SIZE, False),
+            "Prefix": (QueryType.STR, False),
+            "TemplateType": (QueryType.STR, False),
         },
-        "UntagResource": {"TagKeys": ("list[str]", True)},
-        "UpdateEmailTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
-        "UpdateInAppTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
-        "UpdatePushTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
-        "UpdateSmsTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
-        "UpdateVoiceTemplate": {"CreateNewVersion": ("bool", False), "Version": ("str", False)},
+        "UntagResource": {"TagKeys": (QueryType.STR_LIST, True)},
+        "UpdateEmailTemplate": {
+            "CreateNewVersion": (QueryType.BOOL, False),
+            "Version": (QueryType.STR, False),
+        },
+        "UpdateInAppTemplate": {
+            "CreateNewVersion": (QueryType.BOOL, False),
+            "Version": (QueryType.STR, False),
+        },
+        "UpdatePushTemplate": {
+            "CreateNewVersion": (QueryType.BOOL, False),
+            "Version": (QueryType.STR, False),
+        },
+        "UpdateSmsTemplate": {
+            "CreateNewVersion": (QueryType.BOOL, False),
+            "Version": (QueryType.STR, False),
+        },
+        "UpdateVoiceTemplate": {
+            "CreateNewVersion": (QueryType.BOOL, False),
+            "Version": (QueryType.STR, False),
+        },
     }
 )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
@@ -13,8 +12,9 @@ from ._invoke import CallResult
 from ._models import PinpointModel, RequestModel, parse_response, parse_response_json
 from ._operations import PATH_PARAMETERS, QUERY_PARAMETERS
 from ._params import UNENCODABLE, encodable, path_segment_problem, python_name
+from ._query import QUERY_RULES, QueryType
 from ._response import attach_metadata
-from .pagination import AsyncPaginator
+from .pagination import AsyncPaginator, Page
 
 __all__ = ["Invoker", "Resource"]
 
@@ -83,7 +83,7 @@ class Resource:
         operation: str,
         params: dict[str, Any],
         result: type[ResultT],
-        payload: str,
+        payload_member: str,
         *,
         item_type: type[ItemT],
         token_member: str,
@@ -92,24 +92,17 @@ class Resource:
         page_size: int | None,
         max_items: int | None,
     ) -> AsyncPaginator[ItemT, ResultT]:
-        _check_count(operation, "page_size", page_size, minimum=1)
-        _check_count(operation, "max_items", max_items, minimum=0)
+        async def fetch(token: str | None, size: int | None) -> Page[ItemT, ResultT]:
+            page_params = {**params, token_member: token, "PageSize": size}
 
-        async def fetch(token: str | None, size: int | None) -> ResultT:
-            page_params = {**params, token_member: token}
-            if size is not None:
-                page_params["PageSize"] = str(size)
-
-            def parse(call: CallResult) -> ResultT:
-                return _checked_page(
-                    operation, call, _parse(operation, call, result, payload), items_path
-                )
+            def parse(call: CallResult) -> Page[ItemT, ResultT]:
+                payload = _parse(operation, call, result, payload_member)
+                return Page.of(payload, items_path, operation=operation)
 
             return await self._client._invoke(operation, _checked(operation, page_params), parse)
 
         return AsyncPaginator(
             fetch,
-            items_path,
             operation=operation,
             next_token=next_token,
             page_size=page_size,
@@ -145,44 +138,8 @@ def _parse(operation: str, call: CallResult, result: type[ResultT], payload: str
     return parsed
 
 
-def _checked_page(
-    operation: str, call: CallResult, page: ResultT, items_path: tuple[str, ...]
-) -> ResultT:
-    """``page``, once its items are known to be a list (or absent).
-
-    Lenient parsing keeps a value it cannot convert as it came; a page whose items are a
-    string or a number could not be iterated, so it is refused here, with the request id.
-    """
-    if not items_path:
-        return page
-    value: Any = page
-    for depth, attribute in enumerate(items_path):
-        if value is None:
-            return page
-        if not isinstance(value, PinpointModel):
-            break
-        value = getattr(value, attribute, None)
-        if depth == len(items_path) - 1 and (value is None or isinstance(value, list)):
-            return page
-    raise APIResponseValidationError(
-        f"the page's {'.'.join(items_path)} is not a list of items",
-        operation=operation,
-        request_id=call.metadata.request_id,
-    )
-
-
 def _ignore(call: CallResult) -> None:
     """The ``parse`` of operations without a result."""
-
-
-def _check_count(operation: str, name: str, value: object, *, minimum: int) -> None:
-    """Refuses a page size or item limit that is not a whole number of at least ``minimum``."""
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise PinpointValidationError(
-            f"{operation}: {name} must be a whole number of at least {minimum}, not {value!r}"
-        )
 
 
 def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -191,8 +148,9 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
     botocore's parameter validation is off (the models validate every body, and repeating
     it costs more than the rest of a call's client CPU), so the few parameters outside the
     body are checked here: path parameters one path segment each (``_params``), query
-    parameters of their type and encodable, required ones present. Errors name a parameter
-    as the method's argument (``campaign_id``).
+    parameters of their type (``_query``) and encodable, required ones present. Errors name
+    a parameter as the method's argument (``campaign_id``). A page size goes out as the
+    string the model declares.
 
     botocore would send ``/v1/apps//campaigns/c1`` for an empty id, and
     ``/v1/apps/{app}/campaigns/..`` (that is, ``/v1/apps/{app}``) for ``".."``: requests for
@@ -204,37 +162,19 @@ def _checked(operation: str, params: dict[str, Any]) -> dict[str, Any]:
         problem = path_segment_problem(value)
         if problem is not None:
             raise PinpointValidationError(f"{operation}: {python_name(name)} {problem}")
-    size = params.get("PageSize")
-    if size is not None and not (isinstance(size, str) and size.isdigit() and int(size) >= 1):
-        raise PinpointValidationError(
-            f"{operation}: page_size must be a whole number of at least 1, not {size!r}"
-        )
-    for name, (expected, required) in QUERY_PARAMETERS.get(operation, {}).items():
-        value = params.get(name)
+    checked = {key: value for key, value in params.items() if value is not None}
+    for name, (kind, required) in QUERY_PARAMETERS.get(operation, {}).items():
+        value = checked.get(name)
+        rule = QUERY_RULES[kind]
         if value is None:
             if required:
                 raise PinpointValidationError(f"{operation}: {python_name(name)} is required")
-        elif not _QUERY_CHECKS[expected](value):
+        elif not rule.accepts(value):
             raise PinpointValidationError(
-                f"{operation}: {python_name(name)} must be {_QUERY_NAMES[expected]}, not {value!r}"
+                f"{operation}: {python_name(name)} must be {rule.described}, not {value!r}"
             )
         elif not encodable(value):
             raise PinpointValidationError(f"{operation}: {python_name(name)} {UNENCODABLE}")
-    return {key: value for key, value in params.items() if value is not None}
-
-
-# botocore's own parameter validation is off (the models check bodies); these check the rest.
-_QUERY_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "str": lambda value: isinstance(value, str),
-    "int": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "bool": lambda value: isinstance(value, bool),
-    "datetime": lambda value: isinstance(value, datetime),
-    "list[str]": lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
-}
-_QUERY_NAMES = {
-    "str": "a string",
-    "int": "an integer",
-    "bool": "True or False",
-    "datetime": "a datetime",
-    "list[str]": "a list of strings",
-}
+        elif kind is QueryType.PAGE_SIZE:
+            checked[name] = str(value)
+    return checked

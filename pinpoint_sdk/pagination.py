@@ -26,8 +26,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Seque
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._exceptions import PaginationError, PinpointValidationError
+from ._exceptions import APIResponseValidationError, PaginationError, PinpointValidationError
 from ._models import PinpointModel
+from ._query import page_size_problem
 from ._response import ResponseMetadata, response_metadata
 
 __all__ = ["MAX_EMPTY_PAGES", "REMEMBERED_TOKENS", "AsyncPaginator", "Page"]
@@ -44,8 +45,8 @@ REMEMBERED_TOKENS = 1_000
 ItemT = TypeVar("ItemT")
 PayloadT = TypeVar("PayloadT", bound=PinpointModel)
 
-#: Fetches one page: (token, page size) -> the operation's payload model.
-FetchPage = Callable[[str | None, int | None], Awaitable[PayloadT]]
+#: Fetches one page: (token, page size) -> the page (``Page.of`` the operation's payload).
+FetchPage = Callable[[str | None, int | None], Awaitable["Page[ItemT, PayloadT]"]]
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,50 @@ class Page(Generic[ItemT, PayloadT]):
     def __len__(self) -> int:
         return len(self.items)
 
+    @classmethod
+    def of(
+        cls, payload: PayloadT, items_path: Sequence[str], *, operation: str
+    ) -> Page[Any, PayloadT]:
+        """The page a payload is: the list at ``items_path`` (none when absent), its token.
 
-def _items_at(payload: PinpointModel, path: Sequence[str]) -> list[Any]:
-    value: Any = payload
-    for attribute in path:
-        value = getattr(value, attribute, None)
-        if value is None:
-            return []
-    return list(value)
+        Lenient parsing keeps a value it cannot convert as it came; a page whose items are a
+        string or a number could not be iterated, so it raises ``APIResponseValidationError``,
+        with the request id.
+        """
+        value: Any = payload
+        for attribute in items_path:
+            if value is None:
+                break
+            if not isinstance(value, PinpointModel):
+                raise _not_a_list(payload, items_path, operation)
+            value = getattr(value, attribute, None)
+        if value is not None and not isinstance(value, list):
+            raise _not_a_list(payload, items_path, operation)
+        return cls(value or [], getattr(payload, "next_token", None) or None, payload)
+
+
+def _not_a_list(
+    payload: PinpointModel, items_path: Sequence[str], operation: str
+) -> APIResponseValidationError:
+    metadata = response_metadata(payload)
+    return APIResponseValidationError(
+        f"the page's {'.'.join(items_path)} is not a list of items",
+        operation=operation,
+        request_id=metadata.request_id if metadata else None,
+    )
+
+
+def _check_paging(operation: str, page_size: object, max_items: object) -> None:
+    """Refuses a page size or an item limit no listing could honour, naming the argument."""
+    problem = page_size_problem(page_size)
+    if problem is not None:
+        raise PinpointValidationError(f"{operation}: page_size {problem}")
+    if max_items is not None and (
+        isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
+    ):
+        raise PinpointValidationError(
+            f"{operation}: max_items must be a whole number of at least 0, not {max_items!r}"
+        )
 
 
 class AsyncPaginator(Generic[ItemT, PayloadT]):
@@ -86,32 +123,22 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
 
     def __init__(
         self,
-        fetch: FetchPage[PayloadT],
-        items_path: Sequence[str],
+        fetch: FetchPage[ItemT, PayloadT],
         *,
         operation: str,
         next_token: str | None = None,
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> None:
-        if page_size is not None and page_size < 1:
-            raise PinpointValidationError("page_size must be at least 1")
-        if max_items is not None and max_items < 0:
-            raise PinpointValidationError("max_items must not be negative")
+        _check_paging(operation, page_size, max_items)
         self._fetch = fetch
-        self._items_path = tuple(items_path)
         self._operation = operation
         self._start_token = next_token
         self._page_size = page_size
         self._max_items = max_items
 
-    async def _page(self, token: str | None) -> Page[ItemT, PayloadT]:
-        payload = await self._fetch(token, self._page_size)
-        next_token = getattr(payload, "next_token", None) or None
-        return Page(_items_at(payload, self._items_path), next_token, payload)
-
     def __await__(self) -> Generator[Any, None, Page[ItemT, PayloadT]]:
-        return self._page(self._start_token).__await__()
+        return self._fetch(self._start_token, self._page_size).__await__()
 
     async def pages(self) -> AsyncIterator[Page[ItemT, PayloadT]]:
         """Every page in order, until the service returns no token or ``max_items`` is reached.
@@ -123,7 +150,7 @@ class AsyncPaginator(Generic[ItemT, PayloadT]):
         empty_in_a_row = 0
         remaining = self._max_items
         while remaining is None or remaining > 0:
-            page = await self._page(token)
+            page = await self._fetch(token, self._page_size)
             yield page
             if remaining is not None:
                 remaining -= len(page.items)

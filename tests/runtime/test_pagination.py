@@ -207,18 +207,19 @@ async def test_the_tokens_a_paginator_remembers_stay_bounded_on_a_long_listing()
     pages = 4 * REMEMBERED_TOKENS
     token_size = 4_096
 
-    async def fetch(token: str | None, size: int | None) -> CampaignsResponse:
+    async def fetch(token: str | None, size: int | None) -> Page[Any, CampaignsResponse]:
         number = 0 if token is None else int(token[:8]) + 1
         campaign = CampaignResponse.model_construct(id=f"c{number}")
         next_token = f"{number:08d}".ljust(token_size, "x") if number < pages - 1 else None
-        return CampaignsResponse.model_construct(item=[campaign], next_token=next_token)
+        payload = CampaignsResponse.model_construct(item=[campaign], next_token=next_token)
+        return Page.of(payload, ("item",), operation="GetCampaigns")
 
     async def count(paginator: AsyncIterator[Any]) -> int:
         return sum([1 async for _ in paginator])
 
     tracemalloc.start()
     try:
-        assert await count(AsyncPaginator(fetch, ("item",), operation="GetCampaigns")) == pages
+        assert await count(AsyncPaginator(fetch, operation="GetCampaigns")) == pages
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
