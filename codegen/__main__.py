@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .render_client import render_client
-from .render_models import render_models
-from .render_params import render_params
+from .errors import CodegenError
+from .render import render_all
 from .service import load_service
 from .writer import format_files, stale_files, write_files
 
@@ -17,16 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def generate() -> dict[str, str]:
     """Every generated file, formatted, keyed by path relative to the repository."""
-    service = load_service()
-    files = {**render_models(service), **render_params(service), **render_client(service)}
-    return format_files(files, ROOT)
+    return format_files(render_all(load_service()), ROOT)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if committed output is stale")
     args = parser.parse_args(argv)
-    files = generate()
+    try:
+        files = generate()
+    except CodegenError as error:
+        print(f"codegen: {error}", file=sys.stderr)
+        return 1
     if args.check:
         stale = stale_files(files, ROOT)
         if stale:

@@ -63,23 +63,21 @@ def html_to_paragraphs(markup: str | None) -> list[str]:
     ]
 
 
-def docstring(markup: str | None, indent: int, fallback: str = "") -> str:
-    """Renders documentation as the body of a triple-quoted docstring at ``indent`` spaces.
+def doc_text(markup: str | None, *, indent: int, fallback: str = "") -> str:
+    """The documentation as the text of a docstring that sits ``indent`` spaces deep.
 
-    Returns an empty string when there is nothing to say, so callers can omit the docstring.
+    Paragraphs are wrapped to fit 96 columns, with a blank line between them (none between
+    the items of a list, whose lines hang under their bullet), and escaped for a
+    triple-quoted string. Empty when there is nothing to say and no ``fallback``.
     """
     paragraphs = html_to_paragraphs(markup) or ([fallback] if fallback else [])
-    if not paragraphs:
-        return ""
-    width = 96 - indent
-    pad = " " * indent
     lines: list[str] = []
     previous_was_item = False
     for paragraph in paragraphs:
         is_item = paragraph.startswith("- ")
         wrapped = textwrap.wrap(
             paragraph,
-            width=width,
+            width=96 - indent,
             subsequent_indent="  " if is_item else "",
             break_long_words=False,
             break_on_hyphens=False,
@@ -88,10 +86,32 @@ def docstring(markup: str | None, indent: int, fallback: str = "") -> str:
             lines.append("")
         lines.extend(wrapped)
         previous_was_item = is_item
-    text = "\n".join(f"{pad}{line}" if line else "" for line in lines).lstrip()
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if text.endswith('"'):
-        text += " "
-    if "\n" in text:
-        return f'{pad}"""{text}\n{pad}"""'
-    return f'{pad}"""{text}"""'
+    return escape("\n".join(lines))
+
+
+def escape(text: str) -> str:
+    """``text`` made safe inside a triple-quoted string."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def first_sentence(markup: str | None) -> str:
+    """The first sentence of the documentation's first paragraph (an argument's summary)."""
+    paragraphs = html_to_paragraphs(markup)
+    if not paragraphs:
+        return ""
+    match = re.match(r"(.+?\.)(\s|$)", paragraphs[0])
+    return escape(match.group(1) if match else paragraphs[0])
+
+
+def docstring(text: str, indent: int) -> str:
+    """``text`` as a docstring whose lines after the first sit ``indent`` spaces deep.
+
+    One line stays on one line; more end with the closing quotes on a line of their own.
+    """
+    pad = " " * indent
+    body = "\n".join(f"{pad}{line}" if line else "" for line in text.split("\n")).lstrip()
+    if body.endswith('"'):
+        body += " "
+    if "\n" in body:
+        return f'"""{body}\n{pad}"""'
+    return f'"""{body}"""'

@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .errors import CodegenError
+from .python import Import
 from .service import Service, Structure
 
 #: The packages the generated code lives in, relative to ``pinpoint_sdk``.
@@ -109,7 +111,7 @@ class InputTypes:
             rendered = ", ".join(self._render(argument) for argument in arguments)
             abstract = self._use("collections.abc", _INPUT_COLLECTIONS[collection])
             return f"{abstract}[{rendered}]"
-        raise SystemExit(f"codegen: cannot widen the type {ast.unparse(node)!r}")
+        raise CodegenError(f"cannot widen the type {ast.unparse(node)!r}")
 
     def _render_name(self, name: str) -> str:
         if name in _SCALARS:
@@ -129,21 +131,21 @@ class InputTypes:
 
     def imports(
         self, home: str, *, skip_module: str | None = None, imported: Collection[str] = ()
-    ) -> list[str]:
-        """``from ... import ...`` lines for the names used, seen from package ``home``.
+    ) -> tuple[Import, ...]:
+        """The imports of the names used, seen from package ``home``.
 
         ``skip_module`` is the module being rendered (its own names need no import);
         ``imported`` are names the module imports anyway.
         """
-        lines: list[str] = []
+        found: list[Import] = []
         for module, names in sorted(self._names.items()):
-            wanted = sorted(names - set(imported))
+            wanted = tuple(sorted(names - set(imported)))
             if module != skip_module and wanted:
-                lines.append(f"from {_relative(module, home)} import {', '.join(wanted)}")
-        return lines
+                found.append(Import(relative(module, home), wanted))
+        return tuple(found)
 
 
-def _relative(module: str, home: str) -> str:
+def relative(module: str, home: str) -> str:
     """How a module of package ``home`` (inside ``pinpoint_sdk``) names ``module``."""
     if module in ("collections.abc", "datetime"):
         return module

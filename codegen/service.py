@@ -16,6 +16,7 @@ from botocore import xform_name
 from pydantic import BaseModel
 
 from . import tables
+from .errors import CodegenError
 
 SERVICE_NAME = "pinpoint"
 
@@ -36,7 +37,7 @@ _RESERVED = frozenset(dir(BaseModel))
 
 def attribute_name(member: str) -> str:
     """The snake_case Python name of a botocore member, avoiding keywords and pydantic's names."""
-    name = xform_name(member)
+    name: str = xform_name(member)
     if keyword.iskeyword(name) or name in _RESERVED:
         return f"{name}_"
     return name
@@ -114,6 +115,8 @@ class Operation:
     name: str
     http_method: str
     request_uri: str
+    #: The HTTP status of a successful answer (the model's ``responseCode``).
+    success_status: int
     documentation: str
     input: Structure
     body: Member | None
@@ -268,7 +271,7 @@ class _Builder:
             )
         attributes = [m.attribute for m in members]
         if len(set(attributes)) != len(attributes):
-            raise SystemExit(f"codegen: two members of {name} map to one attribute: {attributes}")
+            raise CodegenError(f"two members of {name} map to one attribute: {attributes}")
         return Structure(
             name=class_name(name),
             module=xform_name(class_name(name)),
@@ -301,9 +304,7 @@ class _Builder:
         for module in sorted({m for m in modules if modules.count(m) > 1}):
             problems.append(f"two shapes share the module name {module}")
         if problems:
-            raise SystemExit(
-                "codegen: the tables disagree with the model:\n  " + "\n  ".join(problems)
-            )
+            raise CodegenError("the tables disagree with the model:\n  " + "\n  ".join(problems))
 
     def operation(self, name: str, op: dict[str, Any]) -> Operation:
         input_shape = self.service.structures[op["input"]["shape"]]
@@ -336,6 +337,7 @@ class _Builder:
             name=name,
             http_method=http["method"],
             request_uri=http["requestUri"],
+            success_status=int(http.get("responseCode", 200)),
             documentation=op.get("documentation", ""),
             input=input_shape,
             body=body,
@@ -351,12 +353,13 @@ class _Builder:
         self, token: Member, page_size: Member | None, payload: dict[str, Any]
     ) -> Pagination:
         members = payload["members"]
+        path: tuple[str, ...]
         if "Item" in members:
             path = ("Item",)
         elif "KpiResult" in members:
             path = ("KpiResult", "Rows")
         else:
-            raise SystemExit(f"codegen: cannot find the items of a paged payload: {members}")
+            raise CodegenError(f"cannot find the items of a paged payload: {members}")
         shape = payload
         attributes: list[str] = []
         for wire_name in path:
