@@ -1,7 +1,10 @@
-"""Reads botocore's Pinpoint model into plain dataclasses that the renderers consume.
+"""The Pinpoint model, normalised for the generator: names, types, resources, paging.
 
-Nothing here writes code: it decides names, types, which shapes are output-only, which
-operations page, and which are safe to retry. Rendering is in ``render_*``.
+botocore's model is read by ``pinpoint_sdk._service_model``, the one reader the fake uses
+too; this module decides what the generator needs on top of it: Python names and types,
+which shapes are output-only, which operations page, which are safe to retry, where each
+operation lives in the SDK. Nothing here writes code: that is ``describe_*`` and the
+templates.
 """
 
 from __future__ import annotations
@@ -9,16 +12,15 @@ from __future__ import annotations
 import keyword
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
-import botocore.session
+import botocore
 from botocore import xform_name
 from pydantic import BaseModel
 
+from pinpoint_sdk import _service_model as model
+
 from . import tables
 from .errors import CodegenError
-
-SERVICE_NAME = "pinpoint"
 
 _SCALARS = {
     "string": "str",
@@ -162,136 +164,109 @@ class Service:
         return sorted(paths)
 
 
-def load_raw_model() -> tuple[dict[str, Any], str]:
-    """Loads the Pinpoint service-2 model from the installed botocore."""
-    session = botocore.session.get_session()
-    loader = session.get_component("data_loader")
-    raw: dict[str, Any] = loader.load_service_model(SERVICE_NAME, "service-2")
-    return raw, botocore.__version__
-
-
-def _reachable(shapes: dict[str, Any], roots: list[str]) -> set[str]:
+def _reachable(roots: list[model.Shape]) -> set[str]:
+    """The names of the shapes reachable from ``roots`` (themselves included)."""
     seen: set[str] = set()
     stack = list(roots)
     while stack:
-        name = stack.pop()
-        if name in seen:
+        shape = stack.pop()
+        if shape.name in seen:
             continue
-        seen.add(name)
-        shape = shapes[name]
-        if shape["type"] == "structure":
-            stack.extend(m["shape"] for m in shape.get("members", {}).values())
-        elif shape["type"] == "list":
-            stack.append(shape["member"]["shape"])
-        elif shape["type"] == "map":
-            stack.extend([shape["key"]["shape"], shape["value"]["shape"]])
+        seen.add(shape.name)
+        stack.extend(member.shape for member in shape.members.values())
+        stack.extend(inner for inner in (shape.list_member, shape.map_value) if inner)
     return seen
 
 
+def _contained(shape: model.Shape) -> model.Shape:
+    """What a list or map holds (the shape itself for anything else)."""
+    while shape.list_member is not None or shape.map_value is not None:
+        inner = shape.list_member or shape.map_value
+        assert inner is not None
+        shape = inner
+    return shape
+
+
 class _Builder:
-    def __init__(self, raw: dict[str, Any], botocore_version: str) -> None:
-        self.raw = raw
-        self.shapes: dict[str, Any] = raw["shapes"]
-        self.service = Service(raw["metadata"]["apiVersion"], botocore_version)
+    def __init__(self, source: model.ServiceModel, botocore_version: str) -> None:
+        self.source = source
+        self.service = Service(source.api_version, botocore_version)
 
-    def type_expr(self, shape_name: str) -> str:
-        shape = self.shapes[shape_name]
-        kind = shape["type"]
-        if kind == "structure":
-            return class_name(shape_name)
-        if kind == "list":
-            return f"list[{self.type_expr(shape['member']['shape'])}]"
-        if kind == "map":
-            return f"dict[str, {self.type_expr(shape['value']['shape'])}]"
-        if kind == "string" and "enum" in shape:
-            return class_name(shape_name)
-        return _SCALARS[kind]
-
-    def leaf_shapes(self, shape_name: str) -> list[str]:
-        """The structure and enum shapes a member's type refers to directly."""
-        shape = self.shapes[shape_name]
-        if shape["type"] == "list":
-            return self.leaf_shapes(shape["member"]["shape"])
-        if shape["type"] == "map":
-            return self.leaf_shapes(shape["value"]["shape"])
-        if shape["type"] == "structure" or "enum" in shape:
-            return [shape_name]
-        return []
+    def type_expr(self, shape: model.Shape) -> str:
+        if shape.type_name == "structure" or shape.enum:
+            return class_name(shape.name)
+        if shape.list_member is not None:
+            return f"list[{self.type_expr(shape.list_member)}]"
+        if shape.map_value is not None:
+            return f"dict[str, {self.type_expr(shape.map_value)}]"
+        return _SCALARS[shape.type_name]
 
     def build(self) -> Service:
-        ops = self.raw["operations"]
-        input_roots = [op["input"]["shape"] for op in ops.values()]
-        output_roots = [op["output"]["shape"] for op in ops.values() if "output" in op]
-        from_inputs = _reachable(self.shapes, input_roots)
-        from_outputs = _reachable(self.shapes, output_roots)
-
-        for name, shape in sorted(self.shapes.items()):
-            if shape["type"] == "string" and "enum" in shape:
+        ops = self.source.operations.values()
+        from_inputs = _reachable([op.input for op in ops if op.input is not None])
+        from_outputs = _reachable([op.output for op in ops if op.output is not None])
+        shapes = sorted(self.source.shapes.items())
+        for name, shape in shapes:
+            if shape.type_name == "string" and shape.enum:
                 self.service.enums[name] = EnumShape(
-                    class_name(name), tuple(shape["enum"]), shape.get("documentation", "")
+                    class_name(name), shape.enum, shape.documentation
                 )
-        for name, shape in sorted(self.shapes.items()):
-            if shape["type"] == "structure":
-                output_only = (name in from_outputs and name not in from_inputs) or bool(
-                    shape.get("exception")
+        for name, shape in shapes:
+            if shape.type_name == "structure":
+                output_only = (name in from_outputs and name not in from_inputs) or (
+                    shape.error_status is not None
                 )
-                self.service.structures[name] = self.structure(name, shape, output_only)
+                self.service.structures[name] = self.structure(shape, output_only)
         self.check_tables()
-        for name, op in sorted(ops.items()):
-            self.service.operations[name] = self.operation(name, op)
+        for name, op in sorted(self.source.operations.items()):
+            self.service.operations[name] = self.operation(op)
         return self.service
 
-    def structure(self, name: str, shape: dict[str, Any], output_only: bool) -> Structure:
-        required = set(shape.get("required", []))
+    def structure(self, shape: model.Shape, output_only: bool) -> Structure:
         members: list[Member] = []
         structure_deps: set[str] = set()
         enum_deps: set[str] = set()
-        uses_datetime = False
-        for wire_name, spec in shape.get("members", {}).items():
-            type_expr = self.type_expr(spec["shape"])
-            uses_datetime = uses_datetime or "datetime" in type_expr
-            for leaf in self.leaf_shapes(spec["shape"]):
-                if self.shapes[leaf]["type"] == "structure":
-                    structure_deps.add(leaf)
-                else:
-                    enum_deps.add(class_name(leaf))
+        for source in shape.members.values():
+            leaf = _contained(source.shape)
+            if leaf.type_name == "structure":
+                structure_deps.add(leaf.name)
+            elif leaf.enum:
+                enum_deps.add(class_name(leaf.name))
             members.append(
                 Member(
-                    wire_name=wire_name,
-                    attribute=attribute_name(wire_name),
-                    shape=spec["shape"],
-                    type_expr=type_expr,
-                    required=wire_name in required,
-                    documentation=spec.get("documentation")
-                    or self.shapes[spec["shape"]].get("documentation", ""),
-                    location=spec.get("location"),
-                    location_name=spec.get("locationName"),
-                    secret=(name, wire_name) in tables.SECRET_FIELDS,
+                    wire_name=source.name,
+                    attribute=attribute_name(source.name),
+                    shape=source.shape.name,
+                    type_expr=self.type_expr(source.shape),
+                    required=source.name in shape.required,
+                    documentation=source.documentation,
+                    location=source.location,
+                    location_name=source.wire_name,
+                    secret=(shape.name, source.name) in tables.SECRET_FIELDS,
                 )
             )
         attributes = [m.attribute for m in members]
         if len(set(attributes)) != len(attributes):
-            raise CodegenError(f"two members of {name} map to one attribute: {attributes}")
+            raise CodegenError(f"two members of {shape.name} map to one attribute: {attributes}")
         return Structure(
-            name=class_name(name),
-            module=xform_name(class_name(name)),
+            name=class_name(shape.name),
+            module=xform_name(class_name(shape.name)),
             members=tuple(members),
-            documentation=shape.get("documentation", ""),
+            documentation=shape.documentation,
             output_only=output_only,
             structure_deps=tuple(sorted(structure_deps)),
             enum_deps=tuple(sorted(enum_deps)),
-            uses_datetime=uses_datetime,
-            error_status=shape.get("error", {}).get("httpStatusCode")
-            if shape.get("exception")
-            else None,
+            uses_datetime=any("datetime" in m.type_expr for m in members),
+            error_status=shape.error_status,
         )
 
     def check_tables(self) -> None:
         problems: list[str] = []
         for shape_name, member in sorted(tables.SECRET_FIELDS):
-            if member not in self.shapes.get(shape_name, {}).get("members", {}):
+            shape = self.source.shapes.get(shape_name)
+            if shape is None or member not in shape.members:
                 problems.append(f"SECRET_FIELDS names {shape_name}.{member}, not in the model")
-        operations = set(self.raw["operations"])
+        operations = set(self.source.operations)
         for name in sorted(set(tables.RESOURCE_METHODS) ^ operations):
             where = "missing from" if name in operations else "not an operation, but in"
             problems.append(f"{name} is {where} RESOURCE_METHODS")
@@ -306,20 +281,19 @@ class _Builder:
         if problems:
             raise CodegenError("the tables disagree with the model:\n  " + "\n  ".join(problems))
 
-    def operation(self, name: str, op: dict[str, Any]) -> Operation:
-        input_shape = self.service.structures[op["input"]["shape"]]
-        raw_input = self.shapes[op["input"]["shape"]]
+    def operation(self, op: model.Operation) -> Operation:
+        assert op.input is not None, "every Pinpoint operation has an input shape"
+        input_shape = self.service.structures[op.input.name]
         body = None
-        if "payload" in raw_input:
-            body = next(m for m in input_shape.members if m.wire_name == raw_input["payload"])
+        if op.input.payload is not None:
+            body = next(m for m in input_shape.members if m.wire_name == op.input.payload)
         output_payload = None
-        payload_shape: dict[str, Any] | None = None
-        if "output" in op:
-            raw_output = self.shapes[op["output"]["shape"]]
-            output = self.service.structures[op["output"]["shape"]]
-            output_payload = next(m for m in output.members if m.wire_name == raw_output["payload"])
-            payload_shape = self.shapes[output_payload.shape]
-        *resource, method = tables.RESOURCE_METHODS[name].split(".")
+        payload_shape = None
+        if op.output is not None:
+            output = self.service.structures[op.output.name]
+            output_payload = next(m for m in output.members if m.wire_name == op.output.payload)
+            payload_shape = op.output.members[output_payload.wire_name].shape
+        *resource, method = tables.RESOURCE_METHODS[op.name].split(".")
         token = next(
             (
                 m
@@ -330,52 +304,49 @@ class _Builder:
         )
         page_size = next((m for m in input_shape.members if m.wire_name == "PageSize"), None)
         pagination = None
-        if token and payload_shape and "NextToken" in payload_shape.get("members", {}):
+        if token and payload_shape and "NextToken" in payload_shape.members:
             pagination = self.pagination(token, page_size, payload_shape)
-        http = op["http"]
         return Operation(
-            name=name,
-            http_method=http["method"],
-            request_uri=http["requestUri"],
-            success_status=int(http.get("responseCode", 200)),
-            documentation=op.get("documentation", ""),
+            name=op.name,
+            http_method=op.method,
+            request_uri=op.request_uri,
+            success_status=op.response_code,
+            documentation=op.documentation,
             input=input_shape,
             body=body,
             output_payload=output_payload,
             resource_path=tuple(resource),
             method_name=method,
-            idempotent=http["method"] != "POST" or name in tables.IDEMPOTENT_POSTS,
+            idempotent=op.method != "POST" or op.name in tables.IDEMPOTENT_POSTS,
             pagination=pagination,
             takes_token=token is not None,
         )
 
     def pagination(
-        self, token: Member, page_size: Member | None, payload: dict[str, Any]
+        self, token: Member, page_size: Member | None, payload: model.Shape
     ) -> Pagination:
-        members = payload["members"]
         path: tuple[str, ...]
-        if "Item" in members:
+        if "Item" in payload.members:
             path = ("Item",)
-        elif "KpiResult" in members:
+        elif "KpiResult" in payload.members:
             path = ("KpiResult", "Rows")
         else:
-            raise CodegenError(f"cannot find the items of a paged payload: {members}")
+            raise CodegenError(
+                f"cannot find the items of a paged payload: {sorted(payload.members)}"
+            )
         shape = payload
-        attributes: list[str] = []
-        for wire_name in path:
-            attributes.append(attribute_name(wire_name))
-            list_shape = self.shapes[shape["members"][wire_name]["shape"]]
-            shape = list_shape
-        item_type = self.type_expr(shape["member"]["shape"])
+        for member in path:
+            shape = shape.members[member].shape
+        assert shape.list_member is not None, f"{'.'.join(path)} is not a list"
         return Pagination(
             token_member=token.wire_name,
             page_size_member=page_size.wire_name if page_size else None,
-            items_path=tuple(attributes),
-            item_type=item_type,
+            items_path=tuple(attribute_name(member) for member in path),
+            item_type=self.type_expr(shape.list_member),
         )
 
 
 def load_service() -> Service:
-    """Loads and normalises the installed botocore's Pinpoint model."""
-    raw, version = load_raw_model()
-    return _Builder(raw, version).build()
+    """The installed botocore's Pinpoint model (read by ``pinpoint_sdk._service_model``),
+    normalised for the generator."""
+    return _Builder(model.load_service_model(), botocore.__version__).build()

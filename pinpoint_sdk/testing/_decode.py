@@ -17,8 +17,8 @@ from typing import Any
 
 from botocore.utils import parse_timestamp
 
+from .._service_model import Member, Operation, Shape
 from ._errors import ServiceError, bad_request
-from ._model import Member, Operation, Shape
 
 JsonDict = dict[str, Any]
 

@@ -12,7 +12,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from ._model import Operation, Shape
+from .._service_model import Operation, Shape
 
 
 class FakeBugError(Exception):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._service_model import Operation, load_service_model
 from ._decode import decode_request, decode_value
 from ._encode import FakeBugError, encode_body, encode_value
 from ._errors import ServiceError, not_implemented, server_error, too_many_requests
@@ -26,7 +27,6 @@ from ._export_seed import seed_from_export
 from ._faults import FaultInjector, InjectedFault, corrupt_response
 from ._handlers import HANDLERS, Call
 from ._ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Arns, new_request_id, now_iso
-from ._model import Operation, load_service_model
 from ._outbox import Outbox
 from ._phone_numbers import PhoneNumberBook
 from ._routing import Router

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .._service_model import Operation, ServiceModel
 from ._errors import ServiceError, method_not_allowed, not_found
-from ._model import Operation, ServiceModel
 
 _LABEL = re.compile(r"\{([^}]+)\}")
 

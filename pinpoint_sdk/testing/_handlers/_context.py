@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..._service_model import Operation
 from .._errors import not_found
 from .._ids import new_id
-from .._model import Operation
 from .._state import AppState, FakeState
 
 JsonDict = dict[str, Any]
