@@ -410,16 +410,15 @@ def describe_operations(service: Service) -> tuple[OperationEntry, ...]:
 
 
 def describe_errors(service: Service) -> tuple[ServiceError, ...]:
-    """The error shapes of the model, one exception class each."""
-    return tuple(
-        ServiceError(
-            s.name,
-            s.error_status,
-            doc_text(s.documentation, indent=4, fallback=f"HTTP {s.error_status}: {s.name}."),
-        )
-        for s in service.structures.values()
-        if s.error_status is not None
-    )
+    """The error shapes of the model, one exception class each, documented from
+    ``tables.SERVICE_ERRORS``."""
+    errors: list[ServiceError] = []
+    for structure in service.structures.values():
+        if structure.error_status is not None:
+            summary, details = tables.SERVICE_ERRORS[structure.name]
+            doc = doc_text(f"<p>{summary}</p><p>{details}</p>", indent=4)
+            errors.append(ServiceError(structure.name, structure.error_status, doc))
+    return tuple(errors)
 
 
 @dataclass(frozen=True)

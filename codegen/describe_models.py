@@ -42,6 +42,7 @@ __all__ = [
     "describe_models_index",
     "describe_params",
     "describe_params_index",
+    "models",
 ]
 
 
@@ -93,6 +94,8 @@ class LazyIndex:
     doc: tuple[str, ...]
     #: (name, the module that defines it, relative to the package), sorted by name.
     names: tuple[tuple[str, str], ...]
+    #: (name, where to look instead) for names the package no longer has.
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,17 +194,30 @@ def _enum_member(value: str) -> str:
     return name.upper()
 
 
+def models(service: Service) -> list[Structure]:
+    """The structures that become models: all but the error shapes, which are exceptions
+    (``pinpoint_sdk.NotFoundException``), not data the SDK returns."""
+    return [s for s in service.structures.values() if s.error_status is None]
+
+
 def describe_models_index(service: Service) -> LazyIndex:
-    names = {s.name: s.module for s in service.structures.values()}
+    names = {s.name: s.module for s in models(service)}
     names.update({e.name: "enums" for e in service.enums.values()})
+    moved = tuple(
+        (s.name, f"it is an exception: from pinpoint_sdk import {s.name}")
+        for s in service.structures.values()
+        if s.error_status is not None
+    )
     return LazyIndex(
         (
             "Typed models of every Pinpoint shape, named exactly as the shapes of the model.",
             "",
+            "The error shapes are exceptions instead (``from pinpoint_sdk import NotFoundException``).",
             "Classes load on first use (``from pinpoint_sdk.models import CampaignResponse`` imports",
             "only that model and the models it refers to), so importing the package stays cheap.",
         ),
         tuple(sorted(names.items())),
+        moved,
     )
 
 

@@ -26,6 +26,7 @@ from .describe_models import (
     describe_models_index,
     describe_params,
     describe_params_index,
+    models,
 )
 from .docs import docstring
 from .input_types import LITERALS_MODULE, PARAMS, nested_structures
@@ -81,7 +82,7 @@ def render_all(service: Service) -> dict[str, str]:
             "resources_index.py.jinja", index=describe_resources_index(service)
         ),
     }
-    for structure in service.structures.values():
+    for structure in models(service):
         files[f"pinpoint_sdk/models/{structure.module}.py"] = render(
             "model.py.jinja", model=describe_model(service, structure)
         )

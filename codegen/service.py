@@ -275,6 +275,10 @@ class _Builder:
             problems.append(f"{path} is used by more than one operation")
         for name in sorted(tables.IDEMPOTENT_POSTS - operations):
             problems.append(f"IDEMPOTENT_POSTS names {name}, not an operation")
+        errors = {n for n, shape in self.source.shapes.items() if shape.error_status is not None}
+        for name in sorted(errors ^ set(tables.SERVICE_ERRORS)):
+            where = "missing from" if name in errors else "not an error shape, but in"
+            problems.append(f"{name} is {where} SERVICE_ERRORS")
         modules = [s.module for s in self.service.structures.values()]
         for module in sorted({m for m in modules if modules.count(m) > 1}):
             problems.append(f"two shapes share the module name {module}")

@@ -218,3 +218,48 @@ RESOURCE_DOCS: dict[str, str] = {
     "phone_numbers": "Phone number validation.",
     "in_app_messages": "In-app messages for an endpoint.",
 }
+
+#: When each error shape of the model is raised, for its exception's docstring: a summary,
+#: then what it means for the caller. The model documents all eight with one generic
+#: sentence ("Provides information about an API request or response."), which says nothing
+#: of when. The generator refuses an error shape without an entry, and an entry without one.
+SERVICE_ERRORS: dict[str, tuple[str, str]] = {
+    "BadRequestException": (
+        "The service refused the request as invalid (HTTP 400).",
+        "A parameter is missing, malformed or out of range, or the combination is one it does "
+        "not accept; the message says which. Not retried: the same request fails the same way.",
+    ),
+    "ForbiddenException": (
+        "The service denied the request (HTTP 403).",
+        "The credentials' policy does not allow the action on this resource, or the resource "
+        "belongs to another account. Not retried.",
+    ),
+    "NotFoundException": (
+        "The resource does not exist, or no longer does (HTTP 404).",
+        "An application, campaign, segment, journey, template, endpoint or job the service "
+        "does not know in this region. Not retried.",
+    ),
+    "MethodNotAllowedException": (
+        "The resource does not allow this operation (HTTP 405).",
+        "Not retried.",
+    ),
+    "ConflictException": (
+        "The request conflicts with the resource's current state (HTTP 409).",
+        "For example another change of the same resource in flight. Not retried.",
+    ),
+    "PayloadTooLargeException": (
+        "The request body is larger than the service accepts (HTTP 413).",
+        "Send fewer items per request. Not retried.",
+    ),
+    "TooManyRequestsException": (
+        "The service throttled the request: too many in a short time (HTTP 429).",
+        "The service did not act on it, so every operation, sends included, is retried after "
+        "a backoff (or the server's ``Retry-After``); this is raised once the retries or the "
+        "client's retry budget run out.",
+    ),
+    "InternalServerErrorException": (
+        "The service failed on its side (HTTP 500).",
+        "Idempotent operations are retried; a create or a send is not, since the service may "
+        "have acted on it before failing.",
+    ),
+}

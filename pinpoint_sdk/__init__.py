@@ -10,6 +10,7 @@
 
 Models of every shape are in :mod:`pinpoint_sdk.models`, builders in
 :mod:`pinpoint_sdk.builders`, and a local fake of Pinpoint in :mod:`pinpoint_sdk.testing`.
+Every error the SDK raises is importable from here; the tree is in ``_exceptions``.
 """
 
 from __future__ import annotations
@@ -26,11 +27,16 @@ if TYPE_CHECKING:
     from ._exceptions import APITimeoutError as APITimeoutError
     from ._exceptions import ClientClosedError as ClientClosedError
     from ._exceptions import CredentialsError as CredentialsError
+    from ._exceptions import JobFailedError as JobFailedError
+    from ._exceptions import MissingDependencyError as MissingDependencyError
     from ._exceptions import PaginationError as PaginationError
     from ._exceptions import PinpointConfigurationError as PinpointConfigurationError
     from ._exceptions import PinpointError as PinpointError
     from ._exceptions import PinpointValidationError as PinpointValidationError
     from ._exceptions import RegionError as RegionError
+    from ._exceptions import UnexpectedStateError as UnexpectedStateError
+    from ._exceptions import WaiterError as WaiterError
+    from ._exceptions import WaiterTimeoutError as WaiterTimeoutError
     from ._operations import OPERATIONS as OPERATIONS
     from ._response import ResponseMetadata as ResponseMetadata
     from ._response import response_metadata as response_metadata
@@ -45,6 +51,8 @@ if TYPE_CHECKING:
     from ._service_errors import PayloadTooLargeException as PayloadTooLargeException
     from ._service_errors import TooManyRequestsException as TooManyRequestsException
     from ._timeout import Timeout as Timeout
+    from .builders._problems import BuildError as BuildError
+    from .builders.lifecycle import StateTransitionError as StateTransitionError
     from .pagination import AsyncPaginator as AsyncPaginator
     from .pagination import Page as Page
 
@@ -56,12 +64,15 @@ _SOURCES: dict[str, str] = {
     "APITimeoutError": "._exceptions",
     "AsyncPaginator": ".pagination",
     "BadRequestException": "._service_errors",
+    "BuildError": ".builders._problems",
     "ClientClosedError": "._exceptions",
     "ConflictException": "._service_errors",
     "CredentialsError": "._exceptions",
     "ForbiddenException": "._service_errors",
     "InternalServerErrorException": "._service_errors",
+    "JobFailedError": "._exceptions",
     "MethodNotAllowedException": "._service_errors",
+    "MissingDependencyError": "._exceptions",
     "NotFoundException": "._service_errors",
     "OPERATIONS": "._operations",
     "Page": ".pagination",
@@ -75,8 +86,12 @@ _SOURCES: dict[str, str] = {
     "ResponseMetadata": "._response",
     "RetryBudget": "._retry",
     "RetryPolicy": "._retry",
+    "StateTransitionError": ".builders.lifecycle",
     "Timeout": "._timeout",
     "TooManyRequestsException": "._service_errors",
+    "UnexpectedStateError": "._exceptions",
+    "WaiterError": "._exceptions",
+    "WaiterTimeoutError": "._exceptions",
     "response_metadata": "._response",
 }
 
@@ -88,12 +103,15 @@ __all__ = [
     "APITimeoutError",
     "AsyncPaginator",
     "BadRequestException",
+    "BuildError",
     "ClientClosedError",
     "ConflictException",
     "CredentialsError",
     "ForbiddenException",
     "InternalServerErrorException",
+    "JobFailedError",
     "MethodNotAllowedException",
+    "MissingDependencyError",
     "NotFoundException",
     "Page",
     "PaginationError",
@@ -106,8 +124,12 @@ __all__ = [
     "ResponseMetadata",
     "RetryBudget",
     "RetryPolicy",
+    "StateTransitionError",
     "Timeout",
     "TooManyRequestsException",
+    "UnexpectedStateError",
+    "WaiterError",
+    "WaiterTimeoutError",
     "response_metadata",
 ]
 

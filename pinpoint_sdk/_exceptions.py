@@ -1,32 +1,44 @@
-"""The errors pinpoint_sdk raises: one short tree, with botocore's exception as ``__cause__``.
+"""The errors pinpoint_sdk raises: one short tree, importable from ``pinpoint_sdk``.
 
 ::
 
     PinpointError
-    ├── PinpointValidationError      invalid input, raised before any byte is sent (also ValueError)
-    ├── PinpointConfigurationError   the client cannot sign or address a request; nothing was sent
-    │   ├── CredentialsError         no credentials, incomplete ones, or their provider failed
-    │   └── RegionError              no region, an invalid one, or one Pinpoint has no endpoint in
-    ├── ClientClosedError            the client was closed, or used after close()
-    ├── APIConnectionError           no usable HTTP response (refused, reset, dropped)
-    │   └── APITimeoutError          connect, read, attempt or call deadline passed
-    ├── APIResponseValidationError   a 2xx response that cannot be understood at all
-    │   └── PaginationError          pages that make no progress (a repeated token, empty pages)
-    └── APIStatusError               the service answered with an error status
-        ├── BadRequestException           400   (one subclass per error shape of the model,
-        ├── ForbiddenException            403    generated in ``_service_errors``, named as
-        ├── NotFoundException             404    the shapes: the same names botocore uses)
-        ├── MethodNotAllowedException     405
-        ├── ConflictException             409
-        ├── PayloadTooLargeException      413
-        ├── TooManyRequestsException      429
-        └── InternalServerErrorException  500
+    ├── PinpointValidationError          invalid input, refused before any byte is sent (also ValueError)
+    │   └── BuildError                   a journey or segment a builder refuses, with every problem
+    │       └── StateTransitionError     a write or state change the journey's state does not allow
+    ├── PinpointConfigurationError       the client cannot sign or address a request; nothing was sent
+    │   ├── CredentialsError             no credentials, incomplete ones, or their provider failed
+    │   └── RegionError                  no region, an invalid one, or one Pinpoint has no endpoint in
+    ├── MissingDependencyError           an optional dependency is not installed (also ImportError)
+    ├── ClientClosedError                the client was closed, or used after close()
+    ├── APIConnectionError               no usable HTTP response (refused, reset, dropped)
+    │   └── APITimeoutError              connect, read, attempt or call deadline passed
+    ├── APIResponseValidationError       a 2xx response that cannot be understood at all
+    │   └── PaginationError              pages that make no progress (a repeated token, empty pages)
+    ├── APIStatusError                   the service answered with an error status
+    │   ├── BadRequestException          400  (one subclass per error shape of the model,
+    │   ├── ForbiddenException           403   generated in ``_service_errors``, named as
+    │   ├── NotFoundException            404   the shapes: the same names botocore uses)
+    │   ├── MethodNotAllowedException    405
+    │   ├── ConflictException            409
+    │   ├── PayloadTooLargeException     413
+    │   ├── TooManyRequestsException     429
+    │   └── InternalServerErrorException 500
+    └── WaiterError                      a waiter gave up (``pinpoint_sdk.waiters``)
+        ├── WaiterTimeoutError           still not there when the timeout passed (also TimeoutError)
+        ├── UnexpectedStateError         the resource reached a state it will not leave
+        └── JobFailedError               an import or export job ended FAILED
 
 Every error raised by a call carries ``attempts``, the HTTP attempts it made, and
 ``request_sent``: whether the request may have reached the service (``False`` only when it
 certainly did not, so that even a send may be made again). Every ``APIStatusError`` carries
 ``status_code``, the service's error ``code``, ``message``, ``request_id`` and the
-``operation`` name.
+``operation`` name. botocore's exception, when there is one, is the ``__cause__``.
+
+The classes are defined here, in ``_service_errors`` (generated), and, for the two that
+carry the builders' own types (``Problem``, a journey ``State``), in ``pinpoint_sdk.builders``.
+Each is also importable where it is raised (``pinpoint_sdk.waiters``, ``pinpoint_sdk.progress``),
+as before.
 """
 
 from __future__ import annotations
@@ -41,11 +53,16 @@ __all__ = [
     "APITimeoutError",
     "ClientClosedError",
     "CredentialsError",
+    "JobFailedError",
+    "MissingDependencyError",
     "PaginationError",
     "PinpointConfigurationError",
     "PinpointError",
     "PinpointValidationError",
     "RegionError",
+    "UnexpectedStateError",
+    "WaiterError",
+    "WaiterTimeoutError",
 ]
 
 
@@ -104,6 +121,10 @@ class CredentialsError(PinpointConfigurationError):
 
 class RegionError(PinpointConfigurationError):
     """No region, an invalid region name, or a region Pinpoint has no known endpoint in."""
+
+
+class MissingDependencyError(PinpointError, ImportError):
+    """An optional dependency is not installed; the message says which extra provides it."""
 
 
 class ClientClosedError(PinpointError, RuntimeError):
@@ -184,3 +205,43 @@ class APIStatusError(PinpointError):
         self.request_id = request_id
         self.operation = operation
         self.headers: Mapping[str, str] = headers or {}
+
+
+class WaiterError(PinpointError):
+    """A waiter (``client.jobs.wait_for_import``, ``journeys.wait_for_state``, ...) gave up:
+    base of the errors below. Errors of the polling calls themselves propagate unchanged."""
+
+
+class WaiterTimeoutError(WaiterError, TimeoutError):
+    """The resource did not get there within the timeout; ``last`` is the last response."""
+
+    def __init__(self, message: str, *, last: object, elapsed: float) -> None:
+        super().__init__(message)
+        self.last = last
+        self.elapsed = elapsed
+
+
+class UnexpectedStateError(WaiterError):
+    """The resource reached ``state``, which it will not leave for the one waited for."""
+
+    def __init__(self, message: str, *, state: str | None, last: object) -> None:
+        super().__init__(message)
+        self.state = state
+        self.last = last
+
+
+class JobFailedError(WaiterError):
+    """An import or export job ended ``FAILED``.
+
+    ``job`` is the last ``ImportJobResponse``/``ExportJobResponse``; ``failures`` its
+    ``Failures`` (the service lists the first 100 failed entries) and ``failure_count`` its
+    ``TotalFailures``.
+    """
+
+    def __init__(
+        self, message: str, *, job: object, failures: list[str], failure_count: int | None
+    ) -> None:
+        super().__init__(message)
+        self.job = job
+        self.failures = failures
+        self.failure_count = failure_count

@@ -6,49 +6,79 @@ from ._exceptions import APIStatusError
 
 
 class BadRequestException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The service refused the request as invalid (HTTP 400).
+
+    A parameter is missing, malformed or out of range, or the combination is one it does not
+    accept; the message says which. Not retried: the same request fails the same way.
+    """
 
     status = 400
 
 
 class ConflictException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The request conflicts with the resource's current state (HTTP 409).
+
+    For example another change of the same resource in flight. Not retried.
+    """
 
     status = 409
 
 
 class ForbiddenException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The service denied the request (HTTP 403).
+
+    The credentials' policy does not allow the action on this resource, or the resource belongs
+    to another account. Not retried.
+    """
 
     status = 403
 
 
 class InternalServerErrorException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The service failed on its side (HTTP 500).
+
+    Idempotent operations are retried; a create or a send is not, since the service may have
+    acted on it before failing.
+    """
 
     status = 500
 
 
 class MethodNotAllowedException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The resource does not allow this operation (HTTP 405).
+
+    Not retried.
+    """
 
     status = 405
 
 
 class NotFoundException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The resource does not exist, or no longer does (HTTP 404).
+
+    An application, campaign, segment, journey, template, endpoint or job the service does not
+    know in this region. Not retried.
+    """
 
     status = 404
 
 
 class PayloadTooLargeException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The request body is larger than the service accepts (HTTP 413).
+
+    Send fewer items per request. Not retried.
+    """
 
     status = 413
 
 
 class TooManyRequestsException(APIStatusError):
-    """Provides information about an API request or response."""
+    """The service throttled the request: too many in a short time (HTTP 429).
+
+    The service did not act on it, so every operation, sends included, is retried after a
+    backoff (or the server's ``Retry-After``); this is raised once the retries or the client's
+    retry budget run out.
+    """
 
     status = 429
 

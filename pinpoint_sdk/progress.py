@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ._exceptions import PinpointError
+from ._exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
     from rich.progress import Progress as _RichProgressType
@@ -67,10 +67,6 @@ class ProgressCallback(Protocol):
 
     def __call__(self, update: ProgressUpdate, /) -> None:
         """Receives one update; must return quickly."""
-
-
-class MissingDependencyError(PinpointError, ImportError):
-    """An optional dependency is not installed; the message says which extra provides it."""
 
 
 def _import_rich() -> Any:

@@ -28,7 +28,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from ._exceptions import PinpointError, PinpointValidationError
+from ._exceptions import (
+    JobFailedError,
+    PinpointValidationError,
+    UnexpectedStateError,
+    WaiterError,
+    WaiterTimeoutError,
+)
 from .progress import ProgressCallback, ProgressUpdate
 
 __all__ = [
@@ -44,45 +50,6 @@ T = TypeVar("T")
 
 #: What a check says of one response: done, keep polling, or failed for good.
 Verdict = Literal["done", "wait"]
-
-
-class WaiterError(PinpointError):
-    """A waiter gave up: base of the errors below."""
-
-
-class WaiterTimeoutError(WaiterError, TimeoutError):
-    """The resource did not get there within the timeout; ``last`` is the last response."""
-
-    def __init__(self, message: str, *, last: object, elapsed: float) -> None:
-        super().__init__(message)
-        self.last = last
-        self.elapsed = elapsed
-
-
-class UnexpectedStateError(WaiterError):
-    """The resource reached ``state``, which it will not leave for the one waited for."""
-
-    def __init__(self, message: str, *, state: str | None, last: object) -> None:
-        super().__init__(message)
-        self.state = state
-        self.last = last
-
-
-class JobFailedError(WaiterError):
-    """An import or export job ended ``FAILED``.
-
-    ``job`` is the last ``ImportJobResponse``/``ExportJobResponse``; ``failures`` its
-    ``Failures`` (the service lists the first 100 failed entries) and ``failure_count`` its
-    ``TotalFailures``.
-    """
-
-    def __init__(
-        self, message: str, *, job: object, failures: list[str], failure_count: int | None
-    ) -> None:
-        super().__init__(message)
-        self.job = job
-        self.failures = failures
-        self.failure_count = failure_count
 
 
 @dataclass(frozen=True)

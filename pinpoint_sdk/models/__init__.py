@@ -2,6 +2,7 @@
 
 """Typed models of every Pinpoint shape, named exactly as the shapes of the model.
 
+The error shapes are exceptions instead (``from pinpoint_sdk import NotFoundException``).
 Classes load on first use (``from pinpoint_sdk.models import CampaignResponse`` imports
 only that model and the models it refers to), so importing the package stays cheap.
 """
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from .applications_response import ApplicationsResponse as ApplicationsResponse
     from .attribute_dimension import AttributeDimension as AttributeDimension
     from .attributes_resource import AttributesResource as AttributesResource
-    from .bad_request_exception import BadRequestException as BadRequestException
     from .baidu_channel_request import BaiduChannelRequest as BaiduChannelRequest
     from .baidu_channel_response import BaiduChannelResponse as BaiduChannelResponse
     from .baidu_message import BaiduMessage as BaiduMessage
@@ -76,7 +76,6 @@ if TYPE_CHECKING:
     from .closed_days_rule import ClosedDaysRule as ClosedDaysRule
     from .condition import Condition as Condition
     from .conditional_split_activity import ConditionalSplitActivity as ConditionalSplitActivity
-    from .conflict_exception import ConflictException as ConflictException
     from .contact_center_activity import ContactCenterActivity as ContactCenterActivity
     from .create_app_request import CreateAppRequest as CreateAppRequest
     from .create_app_response import CreateAppResponse as CreateAppResponse
@@ -287,7 +286,6 @@ if TYPE_CHECKING:
     from .export_job_resource import ExportJobResource as ExportJobResource
     from .export_job_response import ExportJobResponse as ExportJobResponse
     from .export_jobs_response import ExportJobsResponse as ExportJobsResponse
-    from .forbidden_exception import ForbiddenException as ForbiddenException
     from .gcm_channel_request import GCMChannelRequest as GCMChannelRequest
     from .gcm_channel_response import GCMChannelResponse as GCMChannelResponse
     from .gcm_message import GCMMessage as GCMMessage
@@ -478,9 +476,6 @@ if TYPE_CHECKING:
     from .in_app_messages_response import InAppMessagesResponse as InAppMessagesResponse
     from .in_app_template_request import InAppTemplateRequest as InAppTemplateRequest
     from .in_app_template_response import InAppTemplateResponse as InAppTemplateResponse
-    from .internal_server_error_exception import (
-        InternalServerErrorException as InternalServerErrorException,
-    )
     from .item_response import ItemResponse as ItemResponse
     from .journey_channel_settings import JourneyChannelSettings as JourneyChannelSettings
     from .journey_custom_message import JourneyCustomMessage as JourneyCustomMessage
@@ -536,13 +531,11 @@ if TYPE_CHECKING:
     from .message_request import MessageRequest as MessageRequest
     from .message_response import MessageResponse as MessageResponse
     from .message_result import MessageResult as MessageResult
-    from .method_not_allowed_exception import MethodNotAllowedException as MethodNotAllowedException
     from .metric_dimension import MetricDimension as MetricDimension
     from .multi_conditional_branch import MultiConditionalBranch as MultiConditionalBranch
     from .multi_conditional_split_activity import (
         MultiConditionalSplitActivity as MultiConditionalSplitActivity,
     )
-    from .not_found_exception import NotFoundException as NotFoundException
     from .number_validate_request import NumberValidateRequest as NumberValidateRequest
     from .number_validate_response import NumberValidateResponse as NumberValidateResponse
     from .open_hours import OpenHours as OpenHours
@@ -550,7 +543,6 @@ if TYPE_CHECKING:
     from .override_button_configuration import (
         OverrideButtonConfiguration as OverrideButtonConfiguration,
     )
-    from .payload_too_large_exception import PayloadTooLargeException as PayloadTooLargeException
     from .phone_number_validate_request import (
         PhoneNumberValidateRequest as PhoneNumberValidateRequest,
     )
@@ -628,7 +620,6 @@ if TYPE_CHECKING:
     from .template_version_response import TemplateVersionResponse as TemplateVersionResponse
     from .template_versions_response import TemplateVersionsResponse as TemplateVersionsResponse
     from .templates_response import TemplatesResponse as TemplatesResponse
-    from .too_many_requests_exception import TooManyRequestsException as TooManyRequestsException
     from .treatment_resource import TreatmentResource as TreatmentResource
     from .untag_resource_request import UntagResourceRequest as UntagResourceRequest
     from .update_adm_channel_request import UpdateAdmChannelRequest as UpdateAdmChannelRequest
@@ -784,7 +775,6 @@ _SOURCES: dict[str, str] = {
     "AttributeDimension": ".attribute_dimension",
     "AttributeType": ".enums",
     "AttributesResource": ".attributes_resource",
-    "BadRequestException": ".bad_request_exception",
     "BaiduChannelRequest": ".baidu_channel_request",
     "BaiduChannelResponse": ".baidu_channel_response",
     "BaiduMessage": ".baidu_message",
@@ -809,7 +799,6 @@ _SOURCES: dict[str, str] = {
     "ClosedDaysRule": ".closed_days_rule",
     "Condition": ".condition",
     "ConditionalSplitActivity": ".conditional_split_activity",
-    "ConflictException": ".conflict_exception",
     "ContactCenterActivity": ".contact_center_activity",
     "CreateAppRequest": ".create_app_request",
     "CreateAppResponse": ".create_app_response",
@@ -928,7 +917,6 @@ _SOURCES: dict[str, str] = {
     "ExportJobResponse": ".export_job_response",
     "ExportJobsResponse": ".export_jobs_response",
     "FilterType": ".enums",
-    "ForbiddenException": ".forbidden_exception",
     "Format": ".enums",
     "Frequency": ".enums",
     "GCMChannelRequest": ".gcm_channel_request",
@@ -1050,7 +1038,6 @@ _SOURCES: dict[str, str] = {
     "InAppTemplateRequest": ".in_app_template_request",
     "InAppTemplateResponse": ".in_app_template_response",
     "Include": ".enums",
-    "InternalServerErrorException": ".internal_server_error_exception",
     "ItemResponse": ".item_response",
     "JobStatus": ".enums",
     "JourneyChannelSettings": ".journey_channel_settings",
@@ -1090,19 +1077,16 @@ _SOURCES: dict[str, str] = {
     "MessageResponse": ".message_response",
     "MessageResult": ".message_result",
     "MessageType": ".enums",
-    "MethodNotAllowedException": ".method_not_allowed_exception",
     "MetricDimension": ".metric_dimension",
     "Mode": ".enums",
     "MultiConditionalBranch": ".multi_conditional_branch",
     "MultiConditionalSplitActivity": ".multi_conditional_split_activity",
-    "NotFoundException": ".not_found_exception",
     "NumberValidateRequest": ".number_validate_request",
     "NumberValidateResponse": ".number_validate_response",
     "OpenHours": ".open_hours",
     "OpenHoursRule": ".open_hours_rule",
     "Operator": ".enums",
     "OverrideButtonConfiguration": ".override_button_configuration",
-    "PayloadTooLargeException": ".payload_too_large_exception",
     "PhoneNumberValidateRequest": ".phone_number_validate_request",
     "PhoneNumberValidateResponse": ".phone_number_validate_response",
     "PublicEndpoint": ".public_endpoint",
@@ -1172,7 +1156,6 @@ _SOURCES: dict[str, str] = {
     "TemplateVersionsResponse": ".template_versions_response",
     "TemplatesResponse": ".templates_response",
     "TimezoneEstimationMethodsElement": ".enums",
-    "TooManyRequestsException": ".too_many_requests_exception",
     "TreatmentResource": ".treatment_resource",
     "Type": ".enums",
     "UntagResourceRequest": ".untag_resource_request",
@@ -1274,7 +1257,6 @@ __all__ = [
     "AttributeDimension",
     "AttributeType",
     "AttributesResource",
-    "BadRequestException",
     "BaiduChannelRequest",
     "BaiduChannelResponse",
     "BaiduMessage",
@@ -1299,7 +1281,6 @@ __all__ = [
     "ClosedDaysRule",
     "Condition",
     "ConditionalSplitActivity",
-    "ConflictException",
     "ContactCenterActivity",
     "CreateAppRequest",
     "CreateAppResponse",
@@ -1418,7 +1399,6 @@ __all__ = [
     "ExportJobResponse",
     "ExportJobsResponse",
     "FilterType",
-    "ForbiddenException",
     "Format",
     "Frequency",
     "GCMChannelRequest",
@@ -1540,7 +1520,6 @@ __all__ = [
     "InAppTemplateRequest",
     "InAppTemplateResponse",
     "Include",
-    "InternalServerErrorException",
     "ItemResponse",
     "JobStatus",
     "JourneyChannelSettings",
@@ -1580,19 +1559,16 @@ __all__ = [
     "MessageResponse",
     "MessageResult",
     "MessageType",
-    "MethodNotAllowedException",
     "MetricDimension",
     "Mode",
     "MultiConditionalBranch",
     "MultiConditionalSplitActivity",
-    "NotFoundException",
     "NumberValidateRequest",
     "NumberValidateResponse",
     "OpenHours",
     "OpenHoursRule",
     "Operator",
     "OverrideButtonConfiguration",
-    "PayloadTooLargeException",
     "PhoneNumberValidateRequest",
     "PhoneNumberValidateResponse",
     "PublicEndpoint",
@@ -1662,7 +1638,6 @@ __all__ = [
     "TemplateVersionsResponse",
     "TemplatesResponse",
     "TimezoneEstimationMethodsElement",
-    "TooManyRequestsException",
     "TreatmentResource",
     "Type",
     "UntagResourceRequest",
@@ -1735,4 +1710,15 @@ __all__ = [
     "WriteTreatmentResource",
 ]
 
-__getattr__, __dir__ = lazy_exports(__name__, _SOURCES)
+_MOVED: dict[str, str] = {
+    "BadRequestException": "it is an exception: from pinpoint_sdk import BadRequestException",
+    "ConflictException": "it is an exception: from pinpoint_sdk import ConflictException",
+    "ForbiddenException": "it is an exception: from pinpoint_sdk import ForbiddenException",
+    "InternalServerErrorException": "it is an exception: from pinpoint_sdk import InternalServerErrorException",
+    "MethodNotAllowedException": "it is an exception: from pinpoint_sdk import MethodNotAllowedException",
+    "NotFoundException": "it is an exception: from pinpoint_sdk import NotFoundException",
+    "PayloadTooLargeException": "it is an exception: from pinpoint_sdk import PayloadTooLargeException",
+    "TooManyRequestsException": "it is an exception: from pinpoint_sdk import TooManyRequestsException",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _SOURCES, _MOVED)

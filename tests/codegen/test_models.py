@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from support.shapes import operation, service_model, strategy
 
+import pinpoint_sdk
 from codegen import tables
 from pinpoint_sdk import models
 from pinpoint_sdk._models import parse_response
@@ -29,13 +30,22 @@ def _model_class(shape_name: str) -> type[BaseModel]:
 
 def test_every_structure_and_enum_shape_of_the_installed_model_has_a_class() -> None:
     loader = service_model()
-    structures = {n for n in loader.shape_names if loader.shape_for(n).type_name == "structure"}
+    errors = {shape.name for shape in loader.error_shapes}
+    structures = {
+        n for n in loader.shape_names if loader.shape_for(n).type_name == "structure"
+    } - errors
     enums = {
         n.lstrip("_") for n in loader.shape_names if getattr(loader.shape_for(n), "enum", None)
     }
     assert set(models.__all__) == structures | enums
     for name in structures:
         assert getattr(models, name).__name__ == name
+    # An error shape is an exception, not a model: the old name says where it is.
+    assert len(errors) == 8
+    for name in errors:
+        with pytest.raises(AttributeError, match=f"from pinpoint_sdk import {name}"):
+            getattr(models, name)
+        assert issubclass(getattr(pinpoint_sdk, name), pinpoint_sdk.APIStatusError)
 
 
 @pytest.mark.parametrize("operation_name", OPERATIONS)
