@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 from conftest import acted_ids, endpoints
+from support.clock import eventually
 
 from pinpoint_sdk import PinpointClient
 from pinpoint_sdk.bulk import BulkOperation, ItemOutcome
@@ -18,9 +19,13 @@ async def test_cancelling_lets_in_flight_chunks_finish_and_the_result_says_exact
 ) -> None:
     pinpoint_fake.faults.add_latency(0.05, operation="UpdateEndpointsBatch")
     operation = pinpoint_client.endpoints.upsert_many(app_id, endpoints(10_000), concurrency=2)
-
-    with pytest.raises(asyncio.TimeoutError):
-        await asyncio.wait_for(operation.run(), 0.12)
+    task = asyncio.ensure_future(operation.run())
+    # Cancelled once a chunk has landed, while others are in flight (however loaded the
+    # machine, which would make a cancellation after a fixed time land before any chunk).
+    await eventually(lambda: operation.result.succeeded > 0, "a first chunk to land")
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
 
     result = operation.result
     assert result.stopped
@@ -61,8 +66,7 @@ async def test_chunks_waiting_to_be_resent_are_reported_not_sent_when_stopped(
     pinpoint_fake.faults.throttle(None, operation="UpdateEndpointsBatch")
     operation = pinpoint_client.endpoints.upsert_many(app_id, endpoints(100), concurrency=1)
     task = asyncio.ensure_future(operation.run())
-    while not operation.result.throttled:
-        await asyncio.sleep(0.005)
+    await eventually(lambda: operation.result.throttled > 0, "a first throttled attempt")
     operation.stop()
     result = await task
 
@@ -81,7 +85,8 @@ async def test_a_send_cancelled_in_flight_is_unknown_never_not_sent(
     from pinpoint_sdk.bulk import _engine
 
     monkeypatch.setattr(_engine, "DRAIN_TIMEOUT", 0.01)
-    pinpoint_fake.faults.add_latency(0.5, operation="SendMessages")
+    # The sends stay in flight until cancelled: the fake would answer after a minute.
+    pinpoint_fake.faults.add_latency(60, operation="SendMessages")
     operation = pinpoint_client.messages.send_many(
         app_id,
         addresses=[f"user{n}@example.com" for n in range(150)],
@@ -89,8 +94,11 @@ async def test_a_send_cancelled_in_flight_is_unknown_never_not_sent(
         message_configuration=DirectMessageConfiguration(default_message=DefaultMessage(body="hi")),
         concurrency=2,
     )
-    with pytest.raises(asyncio.TimeoutError):
-        await asyncio.wait_for(operation.run(), 0.05)
+    task = asyncio.ensure_future(operation.run())
+    await eventually(lambda: len(pinpoint_fake.calls("SendMessages")) == 2, "both chunks sent")
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
 
     result = operation.result
     assert (result.total, result.unknown, result.succeeded) == (150, 150, 0)

@@ -225,6 +225,7 @@ async def test_an_existing_export_is_replaced_only_when_asked(
     assert not (tmp_path / "segments" / "stale.json").exists()
 
 
+@pytest.mark.slow
 def test_the_command_line_exports_and_imports(
     pinpoint_fake: FakePinpoint,
     pinpoint_fake_server: FakePinpointServer,

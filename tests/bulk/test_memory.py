@@ -57,6 +57,7 @@ async def _peak_bytes(url: str, count: int) -> int:
         return peak
 
 
+@pytest.mark.slow
 async def test_peak_memory_stays_flat_when_the_input_grows_ten_times(fake_process_url: str) -> None:
     small = await _peak_bytes(fake_process_url, 3_000)
     large = await _peak_bytes(fake_process_url, 30_000)

@@ -20,6 +20,7 @@ from pinpoint_sdk.progress import ProgressUpdate
 from pinpoint_sdk.testing import FakePinpoint
 
 
+@pytest.mark.slow
 async def test_100k_endpoints_land_in_chunks_of_100_with_concurrency_8(
     pinpoint_client: PinpointClient, pinpoint_fake: FakePinpoint, app_id: str
 ) -> None:

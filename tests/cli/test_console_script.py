@@ -20,6 +20,9 @@ from pinpoint_sdk import PinpointClient
 from pinpoint_sdk.cli import EXIT_CODES
 from pinpoint_sdk.testing import FakePinpoint, FakePinpointServer
 
+#: Each test starts the script in a new interpreter.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(sys.executable).with_name("pinpoint-sdk")
 APP_ID = "c11c11c11c11c11c11c11c11c11c11c1"
 OTHER_APP_ID = "d22d22d22d22d22d22d22d22d22d22d2"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from check_samples import check, page_module
 
 PAGE = """\
@@ -52,6 +53,8 @@ def test_samples_before_the_first_await_stay_at_module_level_the_rest_in_a_funct
     assert module.where(alias + 1).endswith("page.md:8")
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(300)  # runs mypy and basedpyright on a page
 def test_a_sample_that_fails_a_checker_is_reported_at_its_page_and_line(tmp_path: Path) -> None:
     problems = check([_page(tmp_path)])
 

@@ -18,6 +18,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "testing.md"
 
@@ -118,6 +120,8 @@ def _run(command: list[str | Path], cwd: Path, timeout: float) -> subprocess.Com
     )
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(600)  # builds a wheel and installs it into a new virtualenv
 def test_a_fresh_project_with_the_testing_extra_passes_under_warnings_as_errors(
     tmp_path: Path,
 ) -> None:

@@ -43,6 +43,7 @@ from reliability_support import (
     replace_between_markers,
     send_sms,
 )
+from support.clock import eventually
 
 from pinpoint_sdk import (
     APIConnectionError,
@@ -91,8 +92,9 @@ class Fault:
 
 async def close_when_in_flight(client: PinpointClient, fake: FakePinpoint) -> None:
     """Closes the client once the fake holds a request of the call, unanswered."""
-    while not any(r.status is None for r in fake.requests):
-        await asyncio.sleep(0.005)
+    await eventually(
+        lambda: any(r.status is None for r in fake.requests), "a request of the call to arrive"
+    )
     await client.close()
 
 
@@ -405,7 +407,13 @@ MEASURED: dict[tuple[str, Kind], Measured] = {}
 
 
 @pytest.mark.parametrize(
-    ("fault", "kind"), CASES, ids=[f"{fault.key}-{kind}" for fault, kind in CASES]
+    ("fault", "kind"),
+    [
+        # Cases that wait for a timeout or for the fake to settle take a second or more.
+        pytest.param(fault, kind, marks=[pytest.mark.slow] if fault.settle else [])
+        for fault, kind in CASES
+    ],
+    ids=[f"{fault.key}-{kind}" for fault, kind in CASES],
 )
 async def test_fault(fault: Fault, kind: Kind) -> None:
     expected: Expected = getattr(fault, kind)

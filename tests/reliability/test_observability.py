@@ -31,8 +31,10 @@ from reliability_support import (
     SESSION,
     get_campaign,
     http_client,
+    inprocess_client,
     send_sms,
 )
+from support.clock import eventually
 
 from pinpoint_sdk import (
     APIConnectionError,
@@ -153,11 +155,12 @@ async def test_failures_log_the_error_code_status_and_request_id(
 
 async def test_a_cancelled_call_says_so(records: pytest.LogCaptureFixture) -> None:
     fake = FakePinpoint(SEED)
-    fake.faults.add_latency(0.3, operation="GetCampaign")
-    async with http_client(fake) as client:
+    # In process, the fake's wait ends with the cancellation: it may be long enough that
+    # the call is still in flight however loaded the machine.
+    fake.faults.add_latency(60, operation="GetCampaign")
+    async with inprocess_client(fake) as client:
         task = asyncio.create_task(get_campaign(client))
-        while not fake.calls("GetCampaign"):
-            await asyncio.sleep(0.005)
+        await eventually(lambda: bool(fake.calls("GetCampaign")), "the request to arrive")
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import struct
-import time
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -16,6 +14,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
 from aiobotocore.session import AioSession
 from conftest import CREDENTIALS, FAST_RETRIES, SESSION, error_response
+from support.clock import RetryWaits, eventually, settles
 
 from pinpoint_sdk import (
     APIConnectionError,
@@ -227,13 +226,7 @@ def test_a_request_model_changed_after_it_was_built_is_validated_again() -> None
 # -- closing with calls in flight ------------------------------------------------------------
 
 
-async def _when(condition: Callable[[], bool], within: float = 5.0) -> None:
-    deadline = time.monotonic() + within
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        await asyncio.sleep(0.005)
-
-
+@pytest.mark.slow  # the fake holds each read 3 s, and its server waits for them to stop
 async def test_close_ends_reads_in_flight_at_once_without_retrying_them() -> None:
     fake = FakePinpoint()
     created = fake.invoke("CreateApp", {"CreateApplicationRequest": {"Name": "closing"}})
@@ -244,12 +237,10 @@ async def test_close_ends_reads_in_flight_at_once_without_retrying_them() -> Non
             **CREDENTIALS, endpoint_url=server.url, session=SESSION, retry_policy=FAST_RETRIES
         )
         reads = [asyncio.ensure_future(client.apps.get(created["Id"])) for _ in range(5)]
-        await _when(lambda: len(fake.calls("GetApp")) == 5)
-        started = time.monotonic()
+        await eventually(lambda: len(fake.calls("GetApp")) == 5, "the five reads to arrive")
         await client.close()
         outcomes = await asyncio.gather(*reads, return_exceptions=True)
-        elapsed = time.monotonic() - started
-    assert elapsed < 1.0, "the reads ended promptly, not after the server's 3 s"
+    # Each read ended with the close, not with the server's answer (3 s later, a success).
     for outcome in outcomes:
         assert isinstance(outcome, ClientClosedError), repr(outcome)
         assert outcome.request_sent and outcome.attempts == 1
@@ -257,10 +248,13 @@ async def test_close_ends_reads_in_flight_at_once_without_retrying_them() -> Non
     assert len(fake.calls("GetApp")) == 5, "nothing was retried after close()"
 
 
-async def test_close_ends_a_call_waiting_to_retry_at_once(respx_mock: respx.MockRouter) -> None:
+async def test_close_ends_a_call_waiting_to_retry_at_once(
+    respx_mock: respx.MockRouter, retry_waits: RetryWaits
+) -> None:
     route = respx_mock.get(url__regex=r".*/v1/apps/a1$").mock(
         return_value=error_response(429, "TooManyRequestsException", **{"Retry-After": "20"})
     )
+    retry_waits.hold()
     client = PinpointClient(
         **CREDENTIALS,
         session=SESSION,
@@ -268,13 +262,14 @@ async def test_close_ends_a_call_waiting_to_retry_at_once(respx_mock: respx.Mock
         retry_policy=RetryPolicy(max_retry_after=30),
     )
     call = asyncio.ensure_future(client.apps.get("a1"))
-    await _when(lambda: route.call_count == 1)
-    await asyncio.sleep(0.05)  # now sleeping before its retry
-    started = time.monotonic()
+    await asyncio.wait_for(retry_waits.started.wait(), 30)  # bounds a broken test only
     await client.close()
+    # The 20 s backoff ends with the close: the call is over without any timer firing.
+    await settles()
+    assert call.done()
     with pytest.raises(ClientClosedError) as raised:
         await call
-    assert time.monotonic() - started < 1.0
+    assert retry_waits.delays == [20.0]
     assert route.call_count == 1 and raised.value.attempts == 1
     assert isinstance(raised.value.__cause__, TooManyRequestsException)
 

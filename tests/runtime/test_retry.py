@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from typing import Any
 
 import httpx
@@ -13,9 +12,11 @@ import respx
 from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
 from conftest import CREDENTIALS, SESSION, error_response
+from support.clock import RetryWaits, settles
 
 from pinpoint_sdk import (
     APIConnectionError,
+    APITimeoutError,
     InternalServerErrorException,
     PinpointClient,
     RetryBudget,
@@ -156,7 +157,10 @@ async def test_a_connection_dropped_after_sending_is_not_retried_for_sends(
 
 
 async def test_retry_after_is_respected(
-    client: PinpointClient, respx_mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
+    client: PinpointClient,
+    respx_mock: respx.MockRouter,
+    caplog: pytest.LogCaptureFixture,
+    retry_waits: RetryWaits,
 ) -> None:
     respx_mock.get(url__regex=CAMPAIGN_URL).mock(
         side_effect=[
@@ -165,9 +169,9 @@ async def test_retry_after_is_respected(
         ]
     )
     caplog.set_level(logging.INFO, logger="pinpoint_sdk")
-    started = time.monotonic()
     await client.campaigns.get("app1", "c1")
-    assert time.monotonic() - started >= 0.3
+    # The wait before the retry is the server's, not the (millisecond) backoff of the policy.
+    assert retry_waits.delays == [pytest.approx(0.3)]
     (record,) = [r for r in caplog.records if r.getMessage().startswith("retrying")]
     assert record.__dict__["delay"] == pytest.approx(0.3)
     assert record.__dict__["operation"] == "GetCampaign"
@@ -248,34 +252,28 @@ async def test_the_budget_is_spent_and_refunded_like_botocores_retry_quota(
 async def test_a_retry_after_a_timeout_costs_twice_as_much(
     respx_mock: respx.MockRouter,
 ) -> None:
-    calls = 0
-
-    async def slow_then_quick(request: httpx.Request) -> httpx.Response:
-        nonlocal calls
-        calls += 1
-        if calls == 1:
-            await asyncio.sleep(1)
-        return httpx.Response(200, json=CAMPAIGN)
-
-    respx_mock.get(url__regex=CAMPAIGN_URL).mock(side_effect=slow_then_quick)
+    # The read timeout is raised by the transport, as when the server goes quiet: which
+    # limit fired does not matter to the budget (the attempt limits are test_timeouts').
+    route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(
+        side_effect=[httpx.ReadTimeout("no answer"), httpx.Response(200, json=CAMPAIGN)]
+    )
     budget = RetryBudget(capacity=50)
-    async with _client_with(budget, timeout=0.1) as client:
+    async with _client_with(budget) as client:
         await client.campaigns.get("app1", "c1")
-        assert calls == 2
+        assert route.call_count == 2
         # Paid 10 for the retry after the timeout, refunded the same 10 by the success.
         assert budget.tokens == 50
+    route.mock(side_effect=[httpx.ReadTimeout("no answer"), httpx.Response(200, json=CAMPAIGN)])
+    route.reset()
     budget = RetryBudget(capacity=RetryBudget.TIMEOUT_RETRY_COST - 1)
-    calls = 0
-    async with _client_with(budget, timeout=0.1) as client:
-        from pinpoint_sdk import APITimeoutError
-
+    async with _client_with(budget) as client:
         with pytest.raises(APITimeoutError) as raised:
             await client.campaigns.get("app1", "c1")
-        assert calls == 1 == raised.value.attempts  # 9 tokens cannot pay for a timeout retry
+        assert route.call_count == 1 == raised.value.attempts  # 9 tokens cannot pay for it
 
 
 async def test_cancelling_during_backoff_cancels_cleanly(
-    client: PinpointClient, respx_mock: respx.MockRouter
+    client: PinpointClient, respx_mock: respx.MockRouter, retry_waits: RetryWaits
 ) -> None:
     route = respx_mock.get(url__regex=CAMPAIGN_URL).mock(
         side_effect=[
@@ -283,16 +281,15 @@ async def test_cancelling_during_backoff_cancels_cleanly(
             httpx.Response(200, json=CAMPAIGN),
         ]
     )
+    retry_waits.hold()
     slow = client.with_options(retry_policy=RetryPolicy(max_retry_after=60))
     task = asyncio.create_task(slow.campaigns.get("app1", "c1"))
-    while route.call_count == 0:
-        await asyncio.sleep(0.01)
-    started = time.monotonic()
+    await asyncio.wait_for(retry_waits.started.wait(), 30)  # bounds a broken test only
     task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-    assert time.monotonic() - started < 1
-    assert route.call_count == 1
+    # The cancellation ends the 30 s backoff: the task is done without any timer firing.
+    await settles()
+    assert task.done() and task.cancelled()
+    assert retry_waits.delays == [30.0] and route.call_count == 1
     # The client stays usable after the cancellation.
     assert (await client.campaigns.get("app1", "c1")).id == "c1"
 
@@ -316,12 +313,10 @@ async def test_a_per_call_timeout_raises_a_timeouterror_response(
     async def slow(request: httpx.Request) -> httpx.Response:
         nonlocal attempts
         attempts += 1
-        await asyncio.sleep(1)
-        return httpx.Response(200, json=SEND_RESULT)
+        await asyncio.Event().wait()  # never answers: only the per-call limit ends the call
+        raise AssertionError("unreachable")
 
     respx_mock.post(url__regex=MESSAGES_URL).mock(side_effect=slow)
-    from pinpoint_sdk import APITimeoutError
-
     with pytest.raises(APITimeoutError):
         await _send(client.with_options(timeout=0.05))
     assert attempts == 1  # a send that may have arrived is not repeated

@@ -1,8 +1,11 @@
 """Time limits: connect, read, one attempt, the whole call; per client and per call.
 
 The servers here live on 127.0.0.1: one accepts connections and never answers (a hung
-service), one never accepts them (its queue is full, so the handshake never completes). The
-limits are shortened to fractions of a second; no test takes more than a couple of seconds.
+service), one never accepts them (its queue is full, so the handshake never completes). Since
+neither ever answers, only a limit can end a call: the tests check which limit did (the
+error's message and attempts) and that it did not fire early; how late it fires depends on
+the machine's load, so no test asserts it (pytest-timeout bounds a test that would hang).
+The limits are shortened to fractions of a second.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import respx
 from aiobotocore.config import AioConfig
 from aiobotocore.httpxsession import HttpxSession
 from conftest import CREDENTIALS, FAST_RETRIES, SESSION, error_response
+from support.clock import RetryWaits
 
 from pinpoint_sdk import (
     APITimeoutError,
@@ -99,6 +103,7 @@ def _client(url: str, **options: Any) -> PinpointClient:
 
 
 async def _timed_failure(call: Any) -> tuple[APITimeoutError, float]:
+    """The timeout error ``call`` ends with, and the seconds it took (a lower bound check)."""
     started = time.monotonic()
     with pytest.raises(APITimeoutError) as raised:
         await call
@@ -140,7 +145,7 @@ async def test_a_silent_server_fails_each_attempt_after_the_read_timeout(
         error, elapsed = await _timed_failure(client.apps.get("a1"))
     assert "read timeout" in str(error) and error.request_sent
     assert error.attempts == silent.requests == 3
-    assert 0.6 <= elapsed < 2.0
+    assert elapsed >= 0.6  # three attempts of 0.2 s each: no limit fired early
 
 
 async def test_the_call_deadline_bounds_every_attempt_and_wait_together(
@@ -150,7 +155,7 @@ async def test_the_call_deadline_bounds_every_attempt_and_wait_together(
         error, elapsed = await _timed_failure(client.apps.get("a1"))
     assert "deadline of 0.5 s passed" in str(error) and error.request_sent
     assert error.attempts == silent.requests == 1
-    assert 0.5 <= elapsed < 1.5
+    assert elapsed >= 0.5
 
 
 async def test_a_read_timeout_set_per_call_reaches_the_connection(silent: SilentServer) -> None:
@@ -163,7 +168,7 @@ async def test_a_read_timeout_set_per_call_reaches_the_connection(silent: Silent
         assert not slow.done()
         slow.cancel()
     assert "read timeout" in str(error) and error.attempts == 1
-    assert elapsed < 1.5
+    assert elapsed >= 0.2
 
 
 async def test_an_attempt_limit_cuts_one_attempt_and_the_read_is_retried(
@@ -173,7 +178,7 @@ async def test_an_attempt_limit_cuts_one_attempt_and_the_read_is_retried(
         error, elapsed = await _timed_failure(client.apps.get("a1"))
     assert "attempt timeout of 0.2 s" in str(error)
     assert error.attempts == silent.requests == 3
-    assert elapsed < 2.0
+    assert elapsed >= 0.6
 
 
 async def test_a_connect_timeout_says_nothing_was_sent_and_even_a_create_is_retried(
@@ -183,10 +188,12 @@ async def test_a_connect_timeout_says_nothing_was_sent_and_even_a_create_is_retr
         error, elapsed = await _timed_failure(client.apps.create(name="new"))
     assert "connect timeout" in str(error)
     assert error.request_sent is False and error.attempts == 3
-    assert elapsed < 2.0
+    assert elapsed >= 0.6
 
 
-async def test_no_retry_waits_past_the_deadline(respx_mock: respx.MockRouter) -> None:
+async def test_no_retry_waits_past_the_deadline(
+    respx_mock: respx.MockRouter, retry_waits: RetryWaits
+) -> None:
     route = respx_mock.get(url__regex=r".*/v1/apps/a1$").mock(
         return_value=error_response(429, "TooManyRequestsException", **{"Retry-After": "5"})
     )
@@ -197,9 +204,8 @@ async def test_no_retry_waits_past_the_deadline(respx_mock: respx.MockRouter) ->
         retry_policy=RetryPolicy(max_retries=3),
         timeout=Timeout(total=2),
     ) as client:
-        started = time.monotonic()
         with pytest.raises(TooManyRequestsException) as raised:
             await client.apps.get("a1")
     # Waiting 5 s would end after the 2 s deadline: the call fails at once, with the answer.
-    assert time.monotonic() - started < 1.0
+    assert retry_waits.delays == []
     assert route.call_count == 1 == raised.value.attempts

@@ -25,6 +25,9 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+#: Each test starts the fake in a new interpreter.
+pytestmark = pytest.mark.slow
+
 KEYS = {"aws_access_key_id": "AKIDNOTASECRET", "aws_secret_access_key": "s3cr3t-never-logged"}
 SMS = {"SMSMessage": {"Body": "Your code is 4242", "MessageType": "TRANSACTIONAL"}}
 
