@@ -11,6 +11,11 @@ Cases:
 - ``GetCampaigns page``: one page of 100 campaigns;
 - ``SendMessages x100``: one send to 100 addresses.
 
+Variants: raw aiobotocore (the baseline), the SDK's call path(s), and ``lean core``: the
+lean transport driven directly (``pinpoint_sdk._lean``), requests built from params by
+``build_request``, answers parsed with pydantic-core; no retry owner, no resource layer. It
+is the floor the SDK's lean path can reach once wired in.
+
 Figures, per case and variant:
 
 - client CPU per call, calls made one after another;
@@ -41,6 +46,10 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 
 from pinpoint_sdk import PinpointClient
+from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._lean import LeanTransport, binding_for, build_request
+from pinpoint_sdk._models import parse_response_json
+from pinpoint_sdk.models import CampaignResponse, CampaignsResponse, MessageResponse
 
 HERE = Path(__file__).resolve().parent
 CREDENTIALS: dict[str, Any] = {
@@ -101,7 +110,41 @@ async def open_clients(stack: AsyncExitStack, url: str) -> dict[str, dict[str, C
             PinpointClient(endpoint_url=url, **CREDENTIALS, **options)
         )
         variants[name] = _sdk_calls(sdk)
+    variants["lean core"] = await _lean_core_calls(stack, session, url)
     return variants
+
+
+async def _lean_core_calls(stack: AsyncExitStack, session: Any, url: str) -> dict[str, Call]:
+    """The lean transport alone, on an aiobotocore client configured as the SDK's."""
+    config, timeout = client_config(None, None)
+    client = await stack.enter_async_context(
+        session.create_client("pinpoint", endpoint_url=url, config=config, **CREDENTIALS)
+    )
+    transport = await LeanTransport.open(client)
+    stack.callback(transport.close)
+    model = client.meta.service_model
+    get, page, send = (
+        binding_for(model.operation_model(name))
+        for name in ("GetCampaign", "GetCampaigns", "SendMessages")
+    )
+
+    async def call(binding: Any, params: dict[str, Any], result: type[Any]) -> Any:
+        request = build_request(binding, params)
+        deadline = None if timeout.total is None else time.monotonic() + timeout.total
+        response = await transport.send(request, timeout=timeout, deadline=deadline)
+        return parse_response_json(result, response.body)
+
+    return {
+        "GetCampaign": lambda: call(
+            get, {"ApplicationId": "app1", "CampaignId": "c1"}, CampaignResponse
+        ),
+        "GetCampaigns page": lambda: call(
+            page, {"ApplicationId": "app1", "PageSize": "100"}, CampaignsResponse
+        ),
+        "SendMessages x100": lambda: call(
+            send, {"ApplicationId": "app1", "MessageRequest": MESSAGE}, MessageResponse
+        ),
+    }
 
 
 def _sdk_calls(sdk: PinpointClient) -> dict[str, Call]:
@@ -197,11 +240,35 @@ asyncio.run(main())
 _FIRST_CALL_SDK = """
 import asyncio, time, sys
 from pinpoint_sdk import PinpointClient
+from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._lean import LeanTransport, binding_for, build_request
+from pinpoint_sdk._models import parse_response_json
+from pinpoint_sdk.models import CampaignResponse, CampaignsResponse, MessageResponse
 PinpointClient
 async def main():
     started = time.perf_counter()
     async with PinpointClient(endpoint_url=URL, **CREDENTIALS OPTIONS) as client:
         await client.campaigns.get("app1", "c1")
+        print(time.perf_counter() - started)
+        REPORT_RSS
+asyncio.run(main())
+"""
+_FIRST_CALL_LEAN = """
+import asyncio, time, sys
+from aiobotocore.session import get_session
+from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._lean import LeanTransport, build_request, binding_for
+from pinpoint_sdk._models import parse_response_json
+from pinpoint_sdk.models import CampaignResponse
+async def main():
+    started = time.perf_counter()
+    config, timeout = client_config(None, None)
+    async with get_session().create_client("pinpoint", endpoint_url=URL, config=config, **CREDENTIALS) as client:
+        transport = await LeanTransport.open(client)
+        binding = binding_for(client.meta.service_model.operation_model("GetCampaign"))
+        request = build_request(binding, {"ApplicationId": "app1", "CampaignId": "c1"})
+        response = await transport.send(request, timeout=timeout, deadline=time.monotonic() + 60)
+        parse_response_json(CampaignResponse, response.body)
         print(time.perf_counter() - started)
         REPORT_RSS
 asyncio.run(main())
@@ -233,6 +300,7 @@ def measure_fresh(url: str, runs: int) -> None:
     for name, options in sdk_variants().items():
         extra = "".join(f", {key}={value!r}" for key, value in options.items())
         first[name] = first_call_code(_FIRST_CALL_SDK, extra)
+    first["lean core"] = first_call_code(_FIRST_CALL_LEAN)
     for code in (*imports.values(), *first.values()):  # warm file cache and .pyc files
         run_fresh(code)
     import_ms: dict[str, list[float]] = {name: [] for name in imports}

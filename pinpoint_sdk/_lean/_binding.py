@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .._exceptions import PinpointValidationError
 from ._encoding import (
@@ -40,8 +39,7 @@ NO_HEADERS: Mapping[str, str] = MappingProxyType({})
 _LABEL = re.compile(r"{(.*?)}")
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """Where one input member goes, and how its value is written there."""
 
     location: Literal["uri", "querystring", "body"]
@@ -55,8 +53,7 @@ class Member:
     timestamp_format: str = "iso8601"
 
 
-@dataclass(frozen=True)
-class HttpBinding:
+class HttpBinding(NamedTuple):
     """How an operation's input becomes its HTTP request."""
 
     operation: str

@@ -35,10 +35,10 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from email.utils import formatdate
-from typing import Any, TypeAlias
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeAlias
 from urllib.parse import quote
 
 from botocore.utils import parse_to_aware_datetime
@@ -140,39 +140,37 @@ def _finite_or_name(value: Any) -> Any:
 
 
 # -- JSON bodies ---------------------------------------------------------------------------
+# Recipes are named tuples: defining a dataclass costs about a millisecond of import time.
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Timestamp:
+class Timestamp(NamedTuple):
     """A timestamp member: written in ``format`` (``iso8601``, ``unixTimestamp``, ``rfc822``)."""
 
     format: str = "unixTimestamp"
 
 
-@dataclass(frozen=True)
-class Blob:
+class Blob(NamedTuple):
     """A blob member: written as base64 text."""
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(NamedTuple):
     """A structure with something to convert: members to rename, members to walk into."""
 
     #: Member name -> JSON name, for members whose JSON name differs.
-    renames: Mapping[str, str] = field(default_factory=dict)
+    renames: Mapping[str, str] = _NOTHING
     #: Member name -> the recipe of its value, for members that lead to a conversion.
-    members: Mapping[str, Recipe] = field(default_factory=dict)
+    members: Mapping[str, Recipe] = _NOTHING
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     """A list whose items need ``item``."""
 
     item: Recipe
 
 
-@dataclass(frozen=True)
-class MapOf:
+class MapOf(NamedTuple):
     """A map whose values need ``value`` (keys are written as they are)."""
 
     value: Recipe

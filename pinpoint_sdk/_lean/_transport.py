@@ -25,8 +25,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from functools import cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import uuid4
 
@@ -37,6 +36,7 @@ from .._exceptions import ClientClosedError, PinpointConfigurationError, Pinpoin
 from .._invoke import _cancelled_from_outside
 from .._logging import install_secret_redaction
 from .._timeout import Timeout
+from .._version import __version__
 from ._aiohttp import AiohttpBackend
 from ._endpoint import Endpoint, resolve_endpoint
 from ._failures import closed_error, deadline_error, failure, status_error
@@ -50,19 +50,10 @@ _NO_LENGTH = frozenset({"GET", "HEAD", "OPTIONS"})
 #: What botocore leaves unescaped in a Lambda trace id (``add_recursion_detection_header``).
 _TRACE_ID_SAFE = "-=;:+&[]{}\"',"
 
+if TYPE_CHECKING:
+    from ._httpx import HttpxBackend
 
-class _Backend(Protocol):
-    async def send(
-        self,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        body: bytes | None,
-        *,
-        connect: float | None,
-        read: float | None,
-        total: float | None,
-    ) -> tuple[int, dict[str, str], bytes]: ...
+    _Backend = AiohttpBackend | HttpxBackend
 
 
 class LeanTransport:
@@ -227,14 +218,4 @@ def _add_trace_id(headers: dict[str, str]) -> None:
 
 def _user_agent(client: Any) -> str:
     """botocore's User-Agent for the client, built once, with the SDK named at its end."""
-    return f"{client._user_agent_creator.to_string()} lib/pinpoint-sdk#{_sdk_version()}"
-
-
-@cache
-def _sdk_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("pinpoint-sdk")
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree
-        return "unknown"
+    return f"{client._user_agent_creator.to_string()} lib/pinpoint-sdk#{__version__}"

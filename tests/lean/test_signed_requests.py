@@ -10,6 +10,7 @@ the way the service checks it: computed again from the request as it arrived.
 from __future__ import annotations
 
 import logging
+from importlib.metadata import version
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -205,7 +206,7 @@ async def test_the_user_agent_is_botocores_with_the_sdk_named_at_its_end() -> No
         await transport.send(request("GetApps"), timeout=Timeout())
     botocore_agent, lean_agent = (received.headers["user-agent"] for received in server.requests)
     base, _, ours = lean_agent.rpartition(" ")
-    assert ours.startswith("lib/pinpoint-sdk#")
+    assert ours == f"lib/pinpoint-sdk#{version('pinpoint-sdk')}"  # the installed version
     assert base.split(" ")[:3] == botocore_agent.split(" ")[:3]  # aiobotocore, botocore, ua/2.1
     assert f"botocore/{botocore.__version__}" in base
 
