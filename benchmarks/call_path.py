@@ -26,13 +26,17 @@ and one model, over ``import aiobotocore.session``), the first call after creati
 and the resident memory after one client and one call.
 
     python benchmarks/call_path.py [--calls 200] [--rounds 7] [--fresh 7] [--only cpu,...]
+
+``--only profile`` profiles the lean core instead, and prints each part's share of its CPU.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import inspect
+import pstats
 import statistics
 import subprocess
 import sys
@@ -212,6 +216,66 @@ async def measure_calls(url: str, calls: int, rounds: int, throughput: bool) -> 
                 summarize(f"{case}: calls/s at concurrency {CONCURRENCY}", "/s", rate, higher=True)
 
 
+# --- where the lean core's time goes --------------------------------------------------------
+
+#: Where a function's own time is counted, by the file it is in (first match wins). The
+#: signer's helpers (hmac, hashlib, email's header class, urllib) are used by nothing else
+#: on this path, so they count as signing; so does botocore itself (only its signer runs).
+_PARTS = (
+    ("sign (botocore SigV4Auth)", ("botocore/", "/hmac.py", "/email/", "/urllib/", "/datetime")),
+    ("aiohttp, yarl, multidict", ("aiohttp/", "yarl/", "multidict/", "propcache/")),
+    ("socket syscalls (send, recv, epoll)", ("'send' of '_socket", "'recv", "'poll' of")),
+    ("event loop (asyncio)", ("asyncio/", "selectors.py")),
+    ("parse (pydantic-core)", ("validate_json", "pydantic", "_models.py")),
+    ("build (SDK: encoding, JSON)", ("_lean/_binding", "_lean/_encoding", "json/", "_request.py")),
+    ("transport (SDK: send, headers, uuid)", ("_lean/", "uuid.py")),
+)
+
+
+def _part_of(key: tuple[str, int, str]) -> str:
+    where = f"{key[0]}:{key[2]}"
+    return next((name for name, marks in _PARTS if any(mark in where for mark in marks)), "other")
+
+
+def _own_time_by_part(key: Any, row: Any, table: Any) -> dict[str, float]:
+    """A function's own time by part; a built-in's (``~``) that no part names goes to the
+    parts of its callers (``sorted`` called by the signer is signing)."""
+    own, part = row[2], _part_of(key)
+    if part != "other" or key[0] != "~" or not row[4]:
+        return {part: own}
+    by_caller = {caller: timing[2] for caller, timing in row[4].items()}
+    spent = sum(by_caller.values()) or 1.0
+    parts: dict[str, float] = {}
+    for caller, seconds in by_caller.items():
+        part = _part_of(caller) if caller in table else "other"
+        parts[part] = parts.get(part, 0.0) + own * seconds / spent
+    return parts
+
+
+async def profile_lean(url: str, calls: int) -> None:
+    """cProfile of the lean core per case: each part's share of the client's CPU."""
+    async with AsyncExitStack() as stack:
+        lean = await _lean_core_calls(stack, get_session(), url)
+        for case, call in lean.items():
+            for _ in range(20):
+                await call()
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(calls):
+                await call()
+            profiler.disable()
+            shares: dict[str, float] = {name: 0.0 for name, _ in _PARTS}
+            shares["other"] = 0.0
+            stats: Any = pstats.Stats(profiler)
+            for key, row in stats.stats.items():
+                for part, seconds in _own_time_by_part(key, row, stats.stats).items():
+                    shares[part] += seconds
+            total = sum(shares.values())
+            print(f"\n{case}: where the lean core's CPU goes (cProfile, {calls} calls)")
+            for name, seconds in sorted(shares.items(), key=lambda item: -item[1]):
+                print(f"  {name:40} {seconds / total:6.1%}")
+
+
 # --- fresh interpreters ---------------------------------------------------------------------
 
 _IMPORT_BASELINE = "import aiobotocore.session"
@@ -240,10 +304,6 @@ asyncio.run(main())
 _FIRST_CALL_SDK = """
 import asyncio, time, sys
 from pinpoint_sdk import PinpointClient
-from pinpoint_sdk._connection import client_config
-from pinpoint_sdk._lean import LeanTransport, binding_for, build_request
-from pinpoint_sdk._models import parse_response_json
-from pinpoint_sdk.models import CampaignResponse, CampaignsResponse, MessageResponse
 PinpointClient
 async def main():
     started = time.perf_counter()
@@ -340,7 +400,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--fresh", type=int, default=7, help="fresh interpreters per figure")
     parser.add_argument(
-        "--only", default="cpu,throughput,fresh", help="comma-separated: cpu, throughput, fresh"
+        "--only",
+        default="cpu,throughput,fresh",
+        help="comma-separated: cpu, throughput, fresh, profile (the lean core's, not by default)",
     )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
@@ -350,6 +412,8 @@ def main() -> None:
             asyncio.run(measure_calls(url, args.calls, args.rounds, "throughput" in wanted))
         if "fresh" in wanted:
             measure_fresh(url, args.fresh)
+        if "profile" in wanted:
+            asyncio.run(profile_lean(url, args.calls))
     finally:
         assert server.stdin is not None
         server.stdin.close()
