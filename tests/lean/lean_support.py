@@ -190,6 +190,8 @@ class WireServer:
     def __init__(self, behaviour: Behaviour = lambda _: Answer()) -> None:
         self.behaviour = behaviour
         self.requests: list[Received] = []
+        #: Connections accepted so far.
+        self.connections = 0
         self.arrived = asyncio.Event()
         self._server: asyncio.Server | None = None
         self._handlers: set[asyncio.Task[Any]] = set()
@@ -203,6 +205,7 @@ class WireServer:
         task = asyncio.current_task()
         assert task is not None
         self._handlers.add(task)
+        self.connections += 1
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")

@@ -18,10 +18,13 @@ import pytest
 from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession
+from botocore.awsrequest import prepare_request_dict
 from lean_support import lean_client, request
 
 from pinpoint_sdk import Timeout
 from pinpoint_sdk._lean._aiohttp import AiohttpBackend
+from pinpoint_sdk._lean._encoding import encode_query
+from pinpoint_sdk._lean._endpoint import Endpoint
 
 AWS_VARIABLES = (
     "AWS_PROFILE",
@@ -173,3 +176,25 @@ async def test_requests_go_where_aiobotocore_sends_them_signed_for_the_same_scop
                 await transport.send(request(operation, **params), timeout=Timeout())
     assert botocore_sent == CAUGHT
     assert len(CAUGHT) == 2
+
+
+@pytest.mark.parametrize(
+    "endpoint_url",
+    [
+        "https://pinpoint.us-east-1.amazonaws.com",
+        "https://pinpoint.us-east-1.amazonaws.com/",
+        "http://127.0.0.1:4566/prefix",
+        "http://127.0.0.1:4566/prefix/",
+        "http://[::1]:4566/a/b/",
+        "https://proxy.example.com/pinpoint?tenant=7",
+    ],
+)
+@pytest.mark.parametrize("path", ["/v1/apps/a%20b", "/", ""])
+@pytest.mark.parametrize("query", [{}, {"tagKeys": []}, {"page-size": "5", "token": "a+b"}])
+def test_a_request_url_is_composed_as_prepare_request_dict_composes_it(
+    endpoint_url: str, path: str, query: dict[str, Any]
+) -> None:
+    request_dict: dict[str, Any] = {"url_path": path, "query_string": query, "headers": {}}
+    prepare_request_dict(request_dict, endpoint_url)
+    encoded = encode_query(query.items()) if query else None
+    assert Endpoint(endpoint_url).url_for(path, encoded) == request_dict["url"]

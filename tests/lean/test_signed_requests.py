@@ -10,9 +10,9 @@ the way the service checks it: computed again from the request as it arrived.
 from __future__ import annotations
 
 import logging
-from importlib.metadata import version
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from importlib.metadata import version
 from typing import Any
 from unittest import mock
 

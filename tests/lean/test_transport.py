@@ -292,3 +292,31 @@ async def test_the_fakes_in_process_mode_answers_the_lean_path(operation: str) -
             lean_answer = await transport.send(request(operation, **params), timeout=Timeout())
     assert lean_answer.status == botocore_answer["ResponseMetadata"]["HTTPStatusCode"]
     assert [record.operation for record in fake.requests] == [operation, operation]
+
+
+async def test_both_paths_share_the_clients_one_pool() -> None:
+    async with WireServer() as server, lean_client(server.url) as (client, transport):
+        await client.get_apps()
+        await transport.send(request("GetApps"), timeout=Timeout())
+        await client.get_apps()
+    assert len(server.requests) == 3
+    # One keep-alive connection, from one pool (with one set of TLS and proxy settings).
+    assert server.connections == 1
+
+
+async def test_a_configured_proxy_carries_the_request_as_it_carries_aiobotocores() -> None:
+    async with WireServer() as proxy:
+        port = proxy.url.rsplit(":", 1)[1]
+        config = AioConfig(proxies={"http": f"http://agent:s3cret@127.0.0.1:{port}"})
+        # The endpoint's name is never resolved here: the proxy is asked for it.
+        async with lean_client("http://pinpoint.internal.test:8080", config=config) as (
+            client,
+            transport,
+        ):
+            await client.get_app(ApplicationId="a b")
+            await transport.send(request("GetApp", ApplicationId="a b"), timeout=Timeout())
+    botocore_sent, lean_sent = proxy.requests
+    assert lean_sent.request_line == botocore_sent.request_line
+    assert lean_sent.request_line == "GET http://pinpoint.internal.test:8080/v1/apps/a%20b HTTP/1.1"
+    for header in ("host", "proxy-authorization"):
+        assert lean_sent.headers.get(header) == botocore_sent.headers.get(header)
