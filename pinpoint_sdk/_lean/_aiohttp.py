@@ -112,7 +112,7 @@ class AiohttpBackend:
         """
         headers["Accept-Encoding"] = "identity"
         try:
-            response = await self._session._request(
+            response = await self._session.request(
                 method,
                 URL(url, encoded=True),
                 headers=headers,
