@@ -18,6 +18,7 @@ import httpx
 import pytest
 import respx
 from aiobotocore.config import AioConfig
+from aiobotocore.httpsession import AIOHTTPSession
 from aiobotocore.httpxsession import HttpxSession
 from botocore import xform_name
 from lean_support import (
@@ -145,13 +146,20 @@ async def test_one_pool_per_client_holds_at_most_max_pool_connections_connection
     assert all(answer.status == 200 for answer in answers)
 
 
-async def test_a_dropped_keep_alive_connection_is_not_silently_re_sent() -> None:
+@pytest.mark.parametrize("config", [None, AioConfig(http_session_cls=AIOHTTPSession)])
+async def test_a_dropped_keep_alive_connection_is_not_silently_re_sent(
+    config: AioConfig | None,
+) -> None:
     # aiohttp re-sends a GET once when a reused connection drops; the retry owner must see
-    # every attempt, so the lean path (like the botocore path) sends it once.
+    # every attempt, so the lean path (like the botocore path) sends it once: on the SDK's
+    # session class, and on aiobotocore's own, which a user's config may name.
     def first_answered(_: Received) -> Answer | str:
         return Answer() if len(server.requests) == 1 else "close"
 
-    async with WireServer(first_answered) as server, lean_client(server.url) as (_, transport):
+    async with (
+        WireServer(first_answered) as server,
+        lean_client(server.url, config=config) as (_, transport),
+    ):
         await transport.send(request("GetApps"), timeout=Timeout())
         with pytest.raises(APIConnectionError) as raised:
             await transport.send(request("GetApps"), timeout=Timeout())
