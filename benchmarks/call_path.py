@@ -11,6 +11,11 @@ Cases:
 - ``GetCampaigns page``: one page of 100 campaigns;
 - ``SendMessages x100``: one send to 100 addresses.
 
+Variants: raw aiobotocore (the baseline), the SDK's call path(s), and ``lean core``: the
+lean transport driven directly (``pinpoint_sdk._lean``), requests built from params by
+``build_request``, answers parsed with pydantic-core; no retry owner, no resource layer. It
+is the floor the SDK's lean path can reach once wired in.
+
 Figures, per case and variant:
 
 - client CPU per call, calls made one after another;
@@ -21,13 +26,17 @@ and one model, over ``import aiobotocore.session``), the first call after creati
 and the resident memory after one client and one call.
 
     python benchmarks/call_path.py [--calls 200] [--rounds 7] [--fresh 7] [--only cpu,...]
+
+``--only profile`` profiles the lean core instead, and prints each part's share of its CPU.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import inspect
+import pstats
 import statistics
 import subprocess
 import sys
@@ -41,6 +50,10 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 
 from pinpoint_sdk import PinpointClient
+from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._lean import LeanTransport, binding_for, build_request
+from pinpoint_sdk._models import parse_response_json
+from pinpoint_sdk.models import CampaignResponse, CampaignsResponse, MessageResponse
 
 HERE = Path(__file__).resolve().parent
 CREDENTIALS: dict[str, Any] = {
@@ -101,7 +114,41 @@ async def open_clients(stack: AsyncExitStack, url: str) -> dict[str, dict[str, C
             PinpointClient(endpoint_url=url, **CREDENTIALS, **options)
         )
         variants[name] = _sdk_calls(sdk)
+    variants["lean core"] = await _lean_core_calls(stack, session, url)
     return variants
+
+
+async def _lean_core_calls(stack: AsyncExitStack, session: Any, url: str) -> dict[str, Call]:
+    """The lean transport alone, on an aiobotocore client configured as the SDK's."""
+    config, timeout = client_config(None, None)
+    client = await stack.enter_async_context(
+        session.create_client("pinpoint", endpoint_url=url, config=config, **CREDENTIALS)
+    )
+    transport = await LeanTransport.open(client)
+    stack.callback(transport.close)
+    model = client.meta.service_model
+    get, page, send = (
+        binding_for(model.operation_model(name))
+        for name in ("GetCampaign", "GetCampaigns", "SendMessages")
+    )
+
+    async def call(binding: Any, params: dict[str, Any], result: type[Any]) -> Any:
+        request = build_request(binding, params)
+        deadline = None if timeout.total is None else time.monotonic() + timeout.total
+        response = await transport.send(request, timeout=timeout, deadline=deadline)
+        return parse_response_json(result, response.body)
+
+    return {
+        "GetCampaign": lambda: call(
+            get, {"ApplicationId": "app1", "CampaignId": "c1"}, CampaignResponse
+        ),
+        "GetCampaigns page": lambda: call(
+            page, {"ApplicationId": "app1", "PageSize": "100"}, CampaignsResponse
+        ),
+        "SendMessages x100": lambda: call(
+            send, {"ApplicationId": "app1", "MessageRequest": MESSAGE}, MessageResponse
+        ),
+    }
 
 
 def _sdk_calls(sdk: PinpointClient) -> dict[str, Call]:
@@ -169,6 +216,70 @@ async def measure_calls(url: str, calls: int, rounds: int, throughput: bool) -> 
                 summarize(f"{case}: calls/s at concurrency {CONCURRENCY}", "/s", rate, higher=True)
 
 
+# --- where the lean core's time goes --------------------------------------------------------
+
+#: Where a function's own time is counted, by the file it is in (first match wins). The
+#: signer's helpers (hmac, hashlib, email's header class, urllib) are used by nothing else
+#: on this path, so they count as signing; so does botocore itself (only its signer runs).
+_PARTS = (
+    ("sign (botocore SigV4Auth)", ("botocore/", "/hmac.py", "/email/", "/urllib/", "/datetime")),
+    ("aiohttp, yarl, multidict", ("aiohttp/", "yarl/", "multidict/", "propcache/")),
+    ("waiting (epoll): not CPU, left out", ("'poll' of",)),
+    ("socket syscalls (send, recv)", ("'send' of '_socket", "'recv")),
+    ("event loop (asyncio)", ("asyncio/", "selectors.py")),
+    ("parse (pydantic-core)", ("validate_json", "pydantic", "_models.py")),
+    ("build (SDK: encoding, JSON)", ("_lean/_binding", "_lean/_encoding", "json/", "_request.py")),
+    ("transport (SDK: send, headers, uuid)", ("_lean/", "uuid.py")),
+)
+
+
+def _part_of(key: tuple[str, int, str]) -> str:
+    where = f"{key[0]}:{key[2]}"
+    return next((name for name, marks in _PARTS if any(mark in where for mark in marks)), "other")
+
+
+def _own_time_by_part(key: Any, row: Any, table: Any) -> dict[str, float]:
+    """A function's own time by part; a built-in's (``~``) that no part names goes to the
+    parts of its callers (``sorted`` called by the signer is signing)."""
+    own, part = row[2], _part_of(key)
+    if part != "other" or key[0] != "~" or not row[4]:
+        return {part: own}
+    by_caller = {caller: timing[2] for caller, timing in row[4].items()}
+    spent = sum(by_caller.values()) or 1.0
+    parts: dict[str, float] = {}
+    for caller, seconds in by_caller.items():
+        part = _part_of(caller) if caller in table else "other"
+        parts[part] = parts.get(part, 0.0) + own * seconds / spent
+    return parts
+
+
+async def profile_lean(url: str, calls: int) -> None:
+    """cProfile of the lean core per case: each part's share of the client's CPU."""
+    async with AsyncExitStack() as stack:
+        lean = await _lean_core_calls(stack, get_session(), url)
+        for case, call in lean.items():
+            for _ in range(20):
+                await call()
+            # Wall clock (a Python-level CPU timer would weigh small functions down); the
+            # time spent waiting for the server, in epoll, is left out below.
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(calls):
+                await call()
+            profiler.disable()
+            shares: dict[str, float] = {name: 0.0 for name, _ in _PARTS}
+            shares["other"] = 0.0
+            stats: Any = pstats.Stats(profiler)
+            for key, row in stats.stats.items():
+                for part, seconds in _own_time_by_part(key, row, stats.stats).items():
+                    shares[part] += seconds
+            shares.pop("waiting (epoll): not CPU, left out")
+            total = sum(shares.values())
+            print(f"\n{case}: where the lean core's CPU goes (cProfile, {calls} calls)")
+            for name, seconds in sorted(shares.items(), key=lambda item: -item[1]):
+                print(f"  {name:40} {seconds / total:6.1%}")
+
+
 # --- fresh interpreters ---------------------------------------------------------------------
 
 _IMPORT_BASELINE = "import aiobotocore.session"
@@ -206,6 +317,26 @@ async def main():
         REPORT_RSS
 asyncio.run(main())
 """
+_FIRST_CALL_LEAN = """
+import asyncio, time, sys
+from aiobotocore.session import get_session
+from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._lean import LeanTransport, build_request, binding_for
+from pinpoint_sdk._models import parse_response_json
+from pinpoint_sdk.models import CampaignResponse
+async def main():
+    started = time.perf_counter()
+    config, timeout = client_config(None, None)
+    async with get_session().create_client("pinpoint", endpoint_url=URL, config=config, **CREDENTIALS) as client:
+        transport = await LeanTransport.open(client)
+        binding = binding_for(client.meta.service_model.operation_model("GetCampaign"))
+        request = build_request(binding, {"ApplicationId": "app1", "CampaignId": "c1"})
+        response = await transport.send(request, timeout=timeout, deadline=time.monotonic() + 60)
+        parse_response_json(CampaignResponse, response.body)
+        print(time.perf_counter() - started)
+        REPORT_RSS
+asyncio.run(main())
+"""
 _RSS = (
     "print([int(line.split()[1]) for line in open('/proc/self/status')"
     " if line.startswith('VmRSS')][0] / 1024)"
@@ -233,6 +364,7 @@ def measure_fresh(url: str, runs: int) -> None:
     for name, options in sdk_variants().items():
         extra = "".join(f", {key}={value!r}" for key, value in options.items())
         first[name] = first_call_code(_FIRST_CALL_SDK, extra)
+    first["lean core"] = first_call_code(_FIRST_CALL_LEAN)
     for code in (*imports.values(), *first.values()):  # warm file cache and .pyc files
         run_fresh(code)
     import_ms: dict[str, list[float]] = {name: [] for name in imports}
@@ -272,7 +404,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--fresh", type=int, default=7, help="fresh interpreters per figure")
     parser.add_argument(
-        "--only", default="cpu,throughput,fresh", help="comma-separated: cpu, throughput, fresh"
+        "--only",
+        default="cpu,throughput,fresh",
+        help="comma-separated: cpu, throughput, fresh, profile (the lean core's, not by default)",
     )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
@@ -282,6 +416,8 @@ def main() -> None:
             asyncio.run(measure_calls(url, args.calls, args.rounds, "throughput" in wanted))
         if "fresh" in wanted:
             measure_fresh(url, args.fresh)
+        if "profile" in wanted:
+            asyncio.run(profile_lean(url, args.calls))
     finally:
         assert server.stdin is not None
         server.stdin.close()
