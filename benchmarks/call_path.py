@@ -50,7 +50,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 
 from pinpoint_sdk import PinpointClient
-from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._aiobotocore import client_config
 from pinpoint_sdk._lean import LeanTransport, binding_for, build_request
 from pinpoint_sdk._models import parse_response_json
 from pinpoint_sdk.models import CampaignResponse, CampaignsResponse, MessageResponse
@@ -320,7 +320,7 @@ asyncio.run(main())
 _FIRST_CALL_LEAN = """
 import asyncio, time, sys
 from aiobotocore.session import get_session
-from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._aiobotocore import client_config
 from pinpoint_sdk._lean import LeanTransport, build_request, binding_for
 from pinpoint_sdk._models import parse_response_json
 from pinpoint_sdk.models import CampaignResponse

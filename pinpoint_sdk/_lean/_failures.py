@@ -25,7 +25,7 @@ from typing import Any
 from botocore.parsers import ResponseParser, create_parser
 
 from .._exceptions import APITimeoutError, ClientClosedError, PinpointError
-from .._invoke import translate
+from .._aiobotocore import translate
 from .._response import shallow_error_body
 
 __all__ = ["closed_error", "deadline_error", "failure", "readable_error_body", "status_error"]

@@ -26,7 +26,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import ReadOnlyCredentials
 from support.shapes import service_model
 
-from pinpoint_sdk._connection import client_config
+from pinpoint_sdk._aiobotocore import client_config
 from pinpoint_sdk._lean import HttpBinding, LeanRequest, LeanTransport, binding_for, build_request
 from pinpoint_sdk._timeout import Timeout
 

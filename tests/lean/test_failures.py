@@ -38,7 +38,7 @@ from pinpoint_sdk import (
     RetryPolicy,
     Timeout,
 )
-from pinpoint_sdk._connection import dns_failed
+from pinpoint_sdk._aiobotocore import dns_failed
 
 NO_RETRIES = RetryPolicy(max_retries=0)
 CHANNEL_KEY = "AIzaSyLeanTransportChannelKey0123456789"
