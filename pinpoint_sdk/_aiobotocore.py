@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from contextlib import AsyncExitStack
 from contextvars import ContextVar
 from typing import Any
@@ -44,11 +45,11 @@ from ._exceptions import (
 )
 from ._operations import CLIENT_METHODS
 from ._params import refuse_unencodable_body
-from ._response import shallow_error_body
+from ._response import readable_error_body, shallow_error_body
 from ._secrets import hide_secrets
 from ._service_errors import ERRORS_BY_CODE, ERRORS_BY_STATUS
 from ._setup_errors import setup_error, unknown_region_error
-from ._timeout import Timeout, resolve_timeout
+from ._timeout import Timeout, attempt_end, out_of_time, resolve_timeout, within
 from ._transport import Reply
 
 __all__ = ["AiobotocoreTransport", "client_config", "translate"]
@@ -71,13 +72,17 @@ def keep_raw_body(
     The SDK parses a successful body itself, with pydantic-core: faster than botocore's
     parser, and it keeps fields botocore does not know. botocore is handed an empty JSON
     object instead, so the body is not parsed twice. Error bodies are left to botocore, but
-    one nested too deeply for its recursive parser is replaced (``shallow_error_body``).
+    one botocore's parser cannot read is replaced (``shallow_error_body``,
+    ``readable_error_body``).
     """
     if 200 <= response_dict.get("status_code", 0) < 300:
         customized_response_dict[RAW_BODY] = response_dict.get("body")
         response_dict["body"] = b"{}"
     else:
-        response_dict["body"] = shallow_error_body(response_dict.get("body"))
+        # Deep JSON, JSON that is not an object and text that is not UTF-8 make botocore's
+        # parser raise untyped errors: such bodies reach it as {"message": <their text>}.
+        body = shallow_error_body(response_dict.get("body"))
+        response_dict["body"] = readable_error_body(body) if isinstance(body, bytes) else body
 
 
 class _AIOHTTPSessionWithoutHiddenRetries(AIOHTTPSession):  # type: ignore[misc]
@@ -179,7 +184,16 @@ class AiobotocoreTransport:
                 self._aiobotocore_client = created
                 self._stack = stack
 
-    async def send(self, operation: str, params: dict[str, Any], timeout: Timeout) -> Reply:
+    async def send(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        timeout: Timeout,
+        *,
+        attempt: int,
+        max_attempts: int,
+        deadline: float | None,
+    ) -> Reply:
         """One attempt through aiobotocore; botocore's exceptions become the SDK's errors."""
         if self._aiobotocore_client is None:
             raise ClientClosedError(
@@ -190,8 +204,12 @@ class AiobotocoreTransport:
         if (timeout.connect, timeout.read) != (self.timeout.connect, self.timeout.read):
             self._use_call_timeouts()
             token = CALL_TIMEOUTS.set((timeout.connect, timeout.read))
+        end, reason = attempt_end(timeout, deadline)
+        limit = None if end is None else asyncio.get_running_loop().time() + end - time.monotonic()
         try:
-            response = await method(**params)
+            response = await within(limit, method(**params))
+        except asyncio.TimeoutError as error:
+            raise out_of_time(operation, reason, attempt) from error
         except (ClientError, BotoCoreError, ResponseParserError) as error:
             translated = translate(error, operation)
             if isinstance(translated, APIConnectionError) and not translated.request_sent:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import asyncio
 
-from ._exceptions import ClientClosedError
+from ._exceptions import ClientClosedError, PinpointError
 from ._transport import Transport
 
-__all__ = ["Connection"]
+__all__ = ["Connection", "cancelled_from_outside", "closed_during"]
 
 
 class Connection:
@@ -59,3 +59,33 @@ class Connection:
 def _wake(woken: asyncio.Future[None]) -> None:
     if not woken.done():
         woken.set_result(None)
+
+
+def closed_during(operation: str, error: PinpointError | None) -> ClientClosedError:
+    """The error of a call under which the client was closed, and which then failed with
+    ``error``; ``None``: the close cancelled the call while it waited for a connection."""
+    if error is None:
+        return ClientClosedError(
+            f"{operation}: the PinpointClient was closed while the call waited for a "
+            "connection; the request was not sent"
+        )
+    where = (
+        "the request may have reached the service"
+        if error.request_sent
+        else "the request was not sent"
+    )
+    return ClientClosedError(
+        f"{operation}: the PinpointClient was closed while the call was in flight; {where}",
+        request_sent=error.request_sent,
+    )
+
+
+def cancelled_from_outside() -> bool:
+    """Whether the running task was asked to cancel (Python 3.10 cannot tell: assume not).
+
+    Closing the pool cancels the calls still waiting for a connection: that is the close,
+    not a cancellation of the caller's task, which must not see ``CancelledError``.
+    """
+    task = asyncio.current_task()
+    cancelling = getattr(task, "cancelling", None)
+    return bool(cancelling()) if cancelling is not None else False

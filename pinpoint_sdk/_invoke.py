@@ -25,12 +25,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ._connection import Connection
-from ._exceptions import APITimeoutError, ClientClosedError, PinpointError
+from ._connection import Connection, cancelled_from_outside, closed_during
+from ._exceptions import PinpointError
 from ._operations import RETRY_UNSAFE
 from ._response import ResponseMetadata
 from ._retry import Retrier, RetryState, error_code
-from ._timeout import Timeout, within
+from ._timeout import Timeout
 from ._tracing import CallSpan, start_call_span
 from ._transport import Reply, Transport
 
@@ -57,73 +57,26 @@ async def _attempt(
     params: dict[str, Any],
     timeout: Timeout,
     state: RetryState,
+    max_attempts: int,
 ) -> Reply:
-    """One attempt through the transport, within the attempt's and the call's time limits."""
-    limit, reason = _time_limit(timeout, state)
+    """One attempt through the transport, which ends it at the attempt's or the call's limit."""
     try:
-        return await within(limit, transport.send(operation, params, timeout))
-    except asyncio.TimeoutError as error:
-        raise _closed_or(
-            connection,
+        return await transport.send(
             operation,
-            APITimeoutError(
-                f"{operation}: {reason} (attempt {state.attempts}); the service may have acted "
-                "on it",
-                operation=operation,
-                request_sent=True,
-            ),
-        ) from error
+            params,
+            timeout,
+            attempt=state.attempt_number,
+            max_attempts=max_attempts,
+            deadline=state.deadline,
+        )
     except PinpointError as error:
-        closed = _closed_or(connection, operation, error)
-        if closed is error:
+        if not connection.closed:
             raise
-        raise closed from error
+        raise closed_during(operation, error) from error
     except asyncio.CancelledError:
-        # Closing the pool cancels the calls still waiting for a connection: that is the
-        # close, not a cancellation of the caller's task, which must not see CancelledError.
-        if connection.closed and not _cancelled_from_outside():
-            raise ClientClosedError(
-                f"{operation}: the PinpointClient was closed while the call waited for a "
-                "connection; the request was not sent"
-            ) from None
+        if connection.closed and not cancelled_from_outside():
+            raise closed_during(operation, None) from None
         raise
-
-
-def _time_limit(timeout: Timeout, state: RetryState) -> tuple[float | None, str]:
-    """When this attempt must end (event-loop time), and how to say why it did."""
-    deadline = state.deadline
-    attempt_end = None if timeout.attempt is None else time.monotonic() + timeout.attempt
-    if deadline is None and attempt_end is None:
-        return None, "the attempt timed out"
-    if attempt_end is not None and (deadline is None or attempt_end < deadline):
-        end, reason = attempt_end, f"no answer within the attempt timeout of {timeout.attempt} s"
-    else:
-        assert deadline is not None
-        end, reason = deadline, f"the call's deadline of {timeout.total} s passed"
-    # asyncio measures with the event loop's clock; the retry owner with time.monotonic().
-    return asyncio.get_running_loop().time() + (end - time.monotonic()), reason
-
-
-def _cancelled_from_outside() -> bool:
-    """Whether the running task was asked to cancel (Python 3.10 cannot tell: assume not)."""
-    task = asyncio.current_task()
-    cancelling = getattr(task, "cancelling", None)
-    return bool(cancelling()) if cancelling is not None else False
-
-
-def _closed_or(connection: Connection, operation: str, error: PinpointError) -> PinpointError:
-    """``error``, or ``ClientClosedError`` when the client was closed under the attempt."""
-    if not connection.closed:
-        return error
-    where = (
-        "the request may have reached the service"
-        if error.request_sent
-        else "the request was not sent"
-    )
-    return ClientClosedError(
-        f"{operation}: the PinpointClient was closed while the call was in flight; {where}",
-        request_sent=error.request_sent,
-    )
 
 
 class _Call:
@@ -181,9 +134,12 @@ async def invoke(
             deadline=deadline,
             on_retry=call.span.retry if call.span is not None else None,
         )
+        max_attempts = retrier.policy.max_retries + 1
         reply = await retrier.run(
             state,
-            lambda: _attempt(connection, transport, operation, params, timeout, state),
+            lambda: _attempt(
+                connection, transport, operation, params, timeout, state, max_attempts
+            ),
             connection.sleep,
         )
         metadata = ResponseMetadata(

@@ -10,7 +10,7 @@ from typing import Any
 
 from ._models import PinpointModel
 
-__all__ = ["ResponseMetadata", "response_metadata", "shallow_error_body"]
+__all__ = ["ResponseMetadata", "readable_error_body", "response_metadata", "shallow_error_body"]
 
 #: Deeper than any error body Pinpoint sends (a flat object); botocore's parser recurses.
 MAX_ERROR_BODY_DEPTH = 32
@@ -70,3 +70,17 @@ def shallow_error_body(body: Any) -> Any:
     start = body[:120].decode("utf-8", "replace")
     message = f"the error body is nested {deepest} levels deep, too deep to read; it starts {start}"
     return json.dumps({"message": message}).encode()
+
+
+def readable_error_body(body: bytes) -> bytes:
+    """``body``, or ``{"message": <its text>}`` when botocore's parser would fail on it."""
+    try:
+        text = body.decode("utf-8")
+        parsed = json.loads(text) if text else {}
+    except UnicodeDecodeError:
+        text, parsed = body.decode("utf-8", "replace"), None
+    except ValueError:
+        return body  # not JSON: botocore makes its text the message itself
+    if isinstance(parsed, dict):
+        return body
+    return json.dumps({"message": text}).encode()

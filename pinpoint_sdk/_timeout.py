@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from collections.abc import Awaitable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from ._exceptions import PinpointValidationError
+from ._exceptions import APITimeoutError, PinpointValidationError
 
-__all__ = ["Timeout", "resolve_timeout", "within"]
+__all__ = ["Timeout", "attempt_end", "out_of_time", "resolve_timeout", "within"]
 
 ResultT = TypeVar("ResultT")
 
@@ -86,3 +87,26 @@ async def within(deadline: float | None, awaitable: Awaitable[ResultT]) -> Resul
             return await awaitable
     # Python 3.10 has no asyncio.timeout; wait_for costs a task per call there.
     return await asyncio.wait_for(awaitable, deadline - asyncio.get_running_loop().time())
+
+
+def attempt_end(timeout: Timeout, deadline: float | None) -> tuple[float | None, str]:
+    """When an attempt starting now must end (``time.monotonic()``; None: no limit), and why.
+
+    The earlier of the attempt's own limit (``timeout.attempt``) and the call's ``deadline``
+    (``timeout.total`` from the call's start). Both transports end their attempts here.
+    """
+    if timeout.attempt is None:
+        return deadline, f"the call's deadline of {timeout.total} s passed"
+    end = time.monotonic() + timeout.attempt
+    if deadline is None or end < deadline:
+        return end, f"no answer within the attempt timeout of {timeout.attempt} s"
+    return deadline, f"the call's deadline of {timeout.total} s passed"
+
+
+def out_of_time(operation: str, reason: str, attempt: int) -> APITimeoutError:
+    """The attempt's end or the call's deadline passed while the request was under way."""
+    return APITimeoutError(
+        f"{operation}: {reason} (attempt {attempt}); the service may have acted on it",
+        operation=operation,
+        request_sent=True,
+    )

@@ -6,8 +6,8 @@ result. A :class:`Transport` owns one attempt: it sends one request and returns 
 successful answer carried (a :class:`Reply`), or raises the typed error of
 ``pinpoint_sdk._exceptions`` that says what went wrong and whether the request was sent.
 
-aiobotocore's transport is ``_aiobotocore.AiobotocoreTransport``; another (issue 14's own
-HTTP path) implements the same four methods.
+Two implement it: ``_lean.LeanPath`` (the default: requests built, signed and sent by the
+SDK) and ``_aiobotocore.AiobotocoreTransport`` (botocore's client machinery, events and all).
 """
 
 from __future__ import annotations
@@ -43,11 +43,22 @@ class Transport(Protocol):
         be cheap once open. Raises a ``PinpointConfigurationError`` when it cannot be."""
         ...
 
-    async def send(self, operation: str, params: dict[str, Any], timeout: Timeout) -> Reply:
-        """Makes one attempt at ``operation`` with botocore-style ``params``.
+    async def send(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        timeout: Timeout,
+        *,
+        attempt: int,
+        max_attempts: int,
+        deadline: float | None,
+    ) -> Reply:
+        """Makes attempt number ``attempt`` (of at most ``max_attempts``) at ``operation``.
 
-        ``timeout``'s connect and read limits apply to this attempt; the caller enforces its
-        attempt and total limits. Returns the reply of a 2xx answer; raises a
+        ``params`` are botocore-style (member names, as aiobotocore takes them). The attempt
+        ends within ``timeout``'s connect, read and attempt limits and before ``deadline``
+        (a ``time.monotonic()``, the call's end; ``_timeout.attempt_end``), raising
+        ``_timeout.out_of_time``'s error. Returns the reply of a 2xx answer; raises a
         ``PinpointError`` otherwise, with ``request_sent`` saying whether the request may
         have reached the service.
         """

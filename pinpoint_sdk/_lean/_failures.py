@@ -17,18 +17,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from botocore.parsers import ResponseParser, create_parser
 
-from .._exceptions import APITimeoutError, ClientClosedError, PinpointError
 from .._aiobotocore import translate
-from .._response import shallow_error_body
+from .._exceptions import PinpointError
+from .._response import readable_error_body, shallow_error_body
 
-__all__ = ["closed_error", "deadline_error", "failure", "readable_error_body", "status_error"]
+__all__ = ["failure", "status_error"]
 
 
 @cache
@@ -59,50 +58,6 @@ def status_error(
     return translate(cause, operation), cause
 
 
-def readable_error_body(body: bytes) -> bytes:
-    """``body``, or ``{"message": <its text>}`` when botocore's parser would fail on it."""
-    try:
-        text = body.decode("utf-8")
-        parsed = json.loads(text) if text else {}
-    except UnicodeDecodeError:
-        text, parsed = body.decode("utf-8", "replace"), None
-    except ValueError:
-        return body  # not JSON: botocore makes its text the message itself
-    if isinstance(parsed, dict):
-        return body
-    return json.dumps({"message": text}).encode()
-
-
 def failure(cause: Exception, operation: str) -> PinpointError:
     """The typed error of a botocore exception raised before or while sending."""
     return translate(cause, operation)
-
-
-def deadline_error(operation: str, reason: str, attempt: int) -> APITimeoutError:
-    """The attempt's end or the call's deadline passed while the request was under way."""
-    return APITimeoutError(
-        f"{operation}: {reason} (attempt {attempt}); the service may have acted on it",
-        operation=operation,
-        request_sent=True,
-    )
-
-
-def closed_error(operation: str, error: PinpointError | None) -> ClientClosedError:
-    """The client was closed under a call that then failed with ``error``.
-
-    ``None``: the call was cancelled by the close while it waited for a connection.
-    """
-    if error is None:
-        return ClientClosedError(
-            f"{operation}: the PinpointClient was closed while the call waited for a "
-            "connection; the request was not sent"
-        )
-    where = (
-        "the request may have reached the service"
-        if error.request_sent
-        else "the request was not sent"
-    )
-    return ClientClosedError(
-        f"{operation}: the PinpointClient was closed while the call was in flight; {where}",
-        request_sent=error.request_sent,
-    )

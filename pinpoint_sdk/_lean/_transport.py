@@ -32,14 +32,14 @@ from uuid import uuid4
 from aiobotocore.httpsession import AIOHTTPSession
 from botocore.exceptions import BotoCoreError
 
+from .._connection import cancelled_from_outside, closed_during
 from .._exceptions import ClientClosedError, PinpointConfigurationError, PinpointError
-from .._invoke import _cancelled_from_outside
 from .._logging import install_secret_redaction
-from .._timeout import Timeout
+from .._timeout import Timeout, attempt_end, out_of_time
 from .._version import __version__
 from ._aiohttp import AiohttpBackend
 from ._endpoint import Endpoint, resolve_endpoint
-from ._failures import closed_error, deadline_error, failure, status_error
+from ._failures import failure, status_error
 from ._request import LeanRequest, LeanResponse
 from ._signing import Signer
 
@@ -134,12 +134,12 @@ class LeanTransport:
         headers["amz-sdk-request"] = f"attempt={attempt}; max={max_attempts}"
         if method not in _NO_LENGTH:
             headers["Content-Length"] = str(len(body))
-        end, by_attempt = _attempt_end(timeout, deadline)
+        end, reason = attempt_end(timeout, deadline)
         total = None
         if end is not None:
             total = end - time.monotonic()
             if total <= 0:
-                raise deadline_error(operation, _end_reason(timeout, by_attempt), attempt)
+                raise out_of_time(operation, reason, attempt)
         try:
             status, answer, payload = await self._backend.send(
                 method,
@@ -153,15 +153,12 @@ class LeanTransport:
         except BotoCoreError as error:
             raise self._unless_closed(operation, failure(error, operation)) from error
         except asyncio.TimeoutError as error:
-            reason = _end_reason(timeout, by_attempt)
-            raise self._unless_closed(
-                operation, deadline_error(operation, reason, attempt)
-            ) from error
+            raise self._unless_closed(operation, out_of_time(operation, reason, attempt)) from error
         except asyncio.CancelledError:
             # Closing the pool cancels the calls still waiting for a connection: that is the
             # close, not a cancellation of the caller's task, which must not see it.
-            if self.closed and not _cancelled_from_outside():
-                raise closed_error(operation, None) from None
+            if self.closed and not cancelled_from_outside():
+                raise closed_during(operation, None) from None
             raise
         if status >= 300:
             typed, cause = status_error(self._client, operation, status, answer, payload)
@@ -169,7 +166,7 @@ class LeanTransport:
         return LeanResponse(status, answer, payload)
 
     def _unless_closed(self, operation: str, error: PinpointError) -> PinpointError:
-        return closed_error(operation, error) if self.closed else error
+        return closed_during(operation, error) if self.closed else error
 
     def __repr__(self) -> str:
         state = ", closed" if self.closed else ""
@@ -190,24 +187,6 @@ async def _borrow_pool(http_session: Any, url: str) -> _Backend:
         hint="Use aiobotocore's AIOHTTPSession or HttpxSession as http_session_cls, "
         "or the botocore transport",
     )
-
-
-def _attempt_end(timeout: Timeout, deadline: float | None) -> tuple[float | None, bool]:
-    """When this attempt must end (``time.monotonic()``), and whether its own limit says so
-    (rather than the call's deadline)."""
-    if timeout.attempt is None:
-        return deadline, False
-    attempt_end = time.monotonic() + timeout.attempt
-    if deadline is None or attempt_end < deadline:
-        return attempt_end, True
-    return deadline, False
-
-
-def _end_reason(timeout: Timeout, by_attempt: bool) -> str:
-    """Why an attempt that ran out of time ended, worded as the botocore path words it."""
-    if by_attempt:
-        return f"no answer within the attempt timeout of {timeout.attempt} s"
-    return f"the call's deadline of {timeout.total} s passed"
 
 
 def _add_trace_id(headers: dict[str, str]) -> None:
