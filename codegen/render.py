@@ -28,6 +28,7 @@ from .describe_models import (
     describe_params_index,
     models,
 )
+from .describe_requests import describe_requests
 from .docs import docstring
 from .input_types import LITERALS_MODULE, PARAMS, nested_structures
 from .service import Service
@@ -75,6 +76,7 @@ def render_all(service: Service) -> dict[str, str]:
             operations=describe_operations(service),
             secret_members=sorted({member for _, member in tables.SECRET_FIELDS}),
         ),
+        "pinpoint_sdk/_requests.py": render("requests.py.jinja", builders=describe_requests()),
         "pinpoint_sdk/_service_errors.py": render(
             "service_errors.py.jinja", errors=describe_errors(service)
         ),

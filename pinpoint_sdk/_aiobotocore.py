@@ -164,6 +164,11 @@ class AiobotocoreTransport:
         self._known_regions: list[str] | None = None
         self._closed = False
 
+    @property
+    def aiobotocore_client(self) -> Any:
+        """The aiobotocore client (None before the first call and after close)."""
+        return self._aiobotocore_client
+
     async def open(self) -> None:
         """Creates the aiobotocore client, the first time."""
         if self._aiobotocore_client is not None:
@@ -213,7 +218,7 @@ class AiobotocoreTransport:
         except (ClientError, BotoCoreError, ResponseParserError) as error:
             translated = translate(error, operation)
             if isinstance(translated, APIConnectionError) and not translated.request_sent:
-                translated = await self._unknown_region_or(operation, error, translated)
+                translated = await self.unknown_region_or(operation, error, translated)
             raise translated from error
         finally:
             if token is not None:
@@ -246,7 +251,7 @@ class AiobotocoreTransport:
             events.register("before-call.pinpoint", _apply_call_timeouts)
             self._call_timeouts_registered = True
 
-    async def _unknown_region_or(
+    async def unknown_region_or(
         self, operation: str, cause: Exception, error: PinpointError
     ) -> PinpointError:
         """A ``RegionError`` when a host name made from an unknown region did not resolve."""

@@ -6,17 +6,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
 
 from ._aiobotocore import AiobotocoreTransport, client_config
 from ._connection import Connection
+from ._exceptions import PinpointValidationError
 from ._invoke import CallResult, invoke
 from ._logging import install_secret_redaction
 from ._retry import Retrier, RetryBudget, RetryPolicy
 from ._timeout import Timeout, resolve_timeout
+from ._transport import Transport
 from .resources import Resources
 
 if TYPE_CHECKING:
@@ -27,7 +29,10 @@ if TYPE_CHECKING:
     from .lib.journeys import Journeys
     from .lib.messages import Messages
 
-__all__ = ["PinpointClient"]
+__all__ = ["PinpointClient", "TransportName"]
+
+#: How a client's requests travel: see ``PinpointClient``'s ``transport`` argument.
+TransportName = Literal["lean", "botocore"]
 
 ResultT = TypeVar("ResultT")
 
@@ -56,6 +61,13 @@ class PinpointClient(Resources):
             default), or a number: the seconds each attempt may take, other limits unchanged.
         retry_policy: backoff base, cap and the longest ``Retry-After`` to honour.
         retry_budget: the token bucket that pays for retries; see ``RetryBudget``.
+        transport: ``"lean"`` (the default): the SDK builds, signs and sends each request
+            itself, the same bytes botocore would send at about a third of the CPU;
+            ``"botocore"``: every request goes through botocore's client machinery, for code
+            that relies on its event system (moto's ``mock_aws``, botocore's ``Stubber``,
+            botocore instrumentation such as X-Ray or OpenTelemetry's, event handlers
+            registered on the session). Both use the same session, credentials, config,
+            endpoint rules, connection pool, retries, timeouts and errors.
     """
 
     def __init__(
@@ -73,7 +85,12 @@ class PinpointClient(Resources):
         timeout: float | Timeout | None = None,
         retry_policy: RetryPolicy | None = None,
         retry_budget: RetryBudget | None = None,
+        transport: TransportName = "lean",
     ) -> None:
+        if transport not in ("lean", "botocore"):
+            raise PinpointValidationError(
+                f'transport must be "lean" or "botocore", not {transport!r}'
+            )
         if session is None:
             session = AioSession(profile=profile_name) if profile_name else get_session()
         install_secret_redaction(session)
@@ -88,11 +105,16 @@ class PinpointClient(Resources):
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = replace(policy, max_retries=max_retries)
+        botocore = AiobotocoreTransport(session, client_kwargs, timeouts)
         self._assemble(
-            Connection(AiobotocoreTransport(session, client_kwargs, timeouts)),
+            Connection(_lean_path(botocore) if transport == "lean" else botocore),
             Retrier(policy, retry_budget or RetryBudget()),
             timeouts,
-            {"region_name": region_name, "endpoint_url": endpoint_url},
+            {
+                "region_name": region_name,
+                "endpoint_url": endpoint_url,
+                "transport": None if transport == "lean" else transport,
+            },
         )
 
     def _assemble(
@@ -241,7 +263,21 @@ class PinpointClient(Resources):
 
         return Messages(self)
 
+    @property
+    def transport(self) -> TransportName:
+        """How this client's requests travel: ``"lean"`` or ``"botocore"``."""
+        return (
+            "botocore" if isinstance(self._connection.transport, AiobotocoreTransport) else "lean"
+        )
+
     def __repr__(self) -> str:
         described = ", ".join(f"{k}={v!r}" for k, v in self._description.items() if v)
         state = ", closed" if self.closed else ""
         return f"PinpointClient({described}{state})"
+
+
+def _lean_path(botocore: AiobotocoreTransport) -> Transport:
+    """The lean transport on ``botocore``'s aiobotocore client (imported when first wanted)."""
+    from ._lean._path import LeanPath
+
+    return LeanPath(botocore)

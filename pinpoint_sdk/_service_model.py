@@ -142,9 +142,16 @@ class ServiceModel:
 
 
 @cache
+def botocore_service_model() -> Any:
+    """botocore's own model of Pinpoint (untyped), for what hands botocore's operation models
+    to botocore-shaped code: the generator's request builders (``_lean.binding_for``)."""
+    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+
+
+@cache
 def load_service_model() -> ServiceModel:
     """Reads the Pinpoint model of the installed botocore (once per process)."""
-    raw_service: Any = botocore.session.get_session().get_service_model(SERVICE_NAME)
+    raw_service: Any = botocore_service_model()
     reader = _ShapeReader(raw_service)
     operations: dict[str, Operation] = {}
     for name in raw_service.operation_names:

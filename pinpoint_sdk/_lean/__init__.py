@@ -14,10 +14,15 @@ on the wire, at a fraction of the CPU:
 - ``_transport``: :class:`LeanTransport`, which ties them together, one attempt at a time.
 """
 
-from ._binding import HttpBinding, Member, binding_for, build_request
-from ._encoding import Blob, ListOf, MapOf, Recipe, Structure, Timestamp
-from ._request import LeanRequest, LeanResponse
-from ._transport import LeanTransport
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ._binding import HttpBinding, Member, binding_for, build_request
+    from ._encoding import Blob, ListOf, MapOf, Recipe, Structure, Timestamp
+    from ._request import LeanRequest, LeanResponse
+    from ._transport import LeanTransport
 
 __all__ = [
     "Blob",
@@ -34,3 +39,13 @@ __all__ = [
     "binding_for",
     "build_request",
 ]
+
+# Loaded on first use: the generated request builders import the encoding modules alone,
+# without the transport (aiohttp, botocore's signer) that sends what they build.
+_SOURCES = {
+    **dict.fromkeys(("HttpBinding", "Member", "binding_for", "build_request"), "._binding"),
+    **dict.fromkeys(("Blob", "ListOf", "MapOf", "Recipe", "Structure", "Timestamp"), "._encoding"),
+    **dict.fromkeys(("LeanRequest", "LeanResponse"), "._request"),
+    "LeanTransport": "._transport",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _SOURCES)

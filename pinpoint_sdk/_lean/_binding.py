@@ -30,7 +30,16 @@ from ._encoding import (
 )
 from ._request import LeanRequest
 
-__all__ = ["JSON_HEADERS", "NO_HEADERS", "HttpBinding", "Member", "binding_for", "build_request"]
+__all__ = [
+    "JSON_HEADERS",
+    "NO_HEADERS",
+    "HttpBinding",
+    "Member",
+    "binding_for",
+    "build_request",
+    "json_body",
+    "query_string",
+]
 
 #: The headers of a request with a JSON body, and of one without a body. Shared: never mutated.
 JSON_HEADERS: Mapping[str, str] = MappingProxyType({"Content-Type": "application/json"})
@@ -157,13 +166,9 @@ def build_request(binding: HttpBinding, params: Mapping[str, Any]) -> LeanReques
         if location == "uri":
             labels[member.wire_name] = wire_text(value, member.type_name, member.timestamp_format)
         elif location == "querystring":
-            if member.type_name == "list":
-                value = [wire_text(v, member.item_type, member.timestamp_format) for v in value]
-            else:
-                value = wire_text(value, member.type_name, member.timestamp_format)
             if query is None:
                 query = []
-            query.append((member.wire_name, value))
+            query.append((member.wire_name, _query_value(member, value)))
         elif name == binding.payload:
             payload = value
         else:
@@ -171,7 +176,7 @@ def build_request(binding: HttpBinding, params: Mapping[str, Any]) -> LeanReques
                 body = {}
             body[name] = value
     if binding.payload is not None:
-        data = b"{}" if payload is _UNSET else encode_json(payload, binding.body_recipe)
+        data = json_body(None if payload is _UNSET else payload, binding.body_recipe)
     elif body is not None:
         data = encode_json(body, binding.body_recipe)
     else:
@@ -184,6 +189,28 @@ def build_request(binding: HttpBinding, params: Mapping[str, Any]) -> LeanReques
         JSON_HEADERS if data else NO_HEADERS,
         data,
     )
+
+
+def query_string(params: Mapping[str, Any], members: Mapping[str, Member]) -> str | None:
+    """The query string of the query ``members`` set in ``params``, in the params' order (as
+    botocore writes it), or None when none is set."""
+    query = [
+        (member.wire_name, _query_value(member, value))
+        for name, value in params.items()
+        if value is not None and (member := members.get(name)) is not None
+    ]
+    return encode_query(query) if query else None
+
+
+def json_body(payload: Any, recipe: Recipe | None) -> bytes:
+    """The JSON body of a payload member: ``{}`` when it is not given, as botocore sends."""
+    return b"{}" if payload is None else encode_json(payload, recipe)
+
+
+def _query_value(member: Member, value: Any) -> Any:
+    if member.type_name == "list":
+        return [wire_text(item, member.item_type, member.timestamp_format) for item in value]
+    return wire_text(value, member.type_name, member.timestamp_format)
 
 
 def _render_path(binding: HttpBinding, labels: Mapping[str, Any]) -> str:

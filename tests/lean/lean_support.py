@@ -28,6 +28,7 @@ from support.shapes import service_model
 
 from pinpoint_sdk._aiobotocore import client_config
 from pinpoint_sdk._lean import HttpBinding, LeanRequest, LeanTransport, binding_for, build_request
+from pinpoint_sdk._requests import REQUESTS
 from pinpoint_sdk._timeout import Timeout
 
 KEY_ID = "AKIDLEANTRANSPORT000"
@@ -48,8 +49,12 @@ def binding(operation: str) -> HttpBinding:
 
 
 def request(operation: str, **params: Any) -> LeanRequest:
-    """The lean request of ``operation`` for botocore-style ``params``."""
-    return build_request(binding(operation), params)
+    """The lean request of ``operation`` for botocore-style ``params``: what the generated
+    builder of ``pinpoint_sdk._requests`` makes, checked against the reference builder."""
+    params = {name: value for name, value in params.items() if value is not None}
+    built = REQUESTS[operation](params)
+    assert built == build_request(binding(operation), params)
+    return built
 
 
 def sdk_config(config: AioConfig | None = None, timeout: Timeout | None = None) -> Any:

@@ -29,6 +29,7 @@ from pinpoint_sdk import PinpointValidationError
 from pinpoint_sdk._lean import binding_for, build_request
 from pinpoint_sdk._lean._encoding import encode_greedy_label, encode_label, format_timestamp
 from pinpoint_sdk._lean._endpoint import Endpoint
+from pinpoint_sdk._requests import REQUESTS
 
 ENDPOINT = "https://pinpoint.us-east-1.amazonaws.com"
 OPERATIONS = sorted(service_model().operation_names)
@@ -271,19 +272,20 @@ def test_an_unknown_parameter_is_refused_by_name_before_anything_is_built() -> N
     with pytest.raises(
         PinpointValidationError, match="GetCampaign: unknown parameter 'CampaignID'"
     ):
-        request("GetCampaign", ApplicationId="a", CampaignID="c")
+        build_request(binding("GetCampaign"), {"ApplicationId": "a", "CampaignID": "c"})
 
 
 def test_a_missing_path_parameter_is_refused_by_name() -> None:
     with pytest.raises(
         PinpointValidationError, match="GetCampaign: the path parameter CampaignId is missing"
     ):
-        request("GetCampaign", ApplicationId="a")
+        build_request(binding("GetCampaign"), {"ApplicationId": "a"})
 
 
-def test_every_operation_has_a_binding() -> None:
+def test_every_operation_has_a_binding_and_a_generated_request_builder() -> None:
     assert all(binding(name).operation == name for name in OPERATIONS)
     assert len(OPERATIONS) == 122
+    assert sorted(REQUESTS) == OPERATIONS
 
 
 def _model_with(member: dict[str, Any], *, payload: str | None = None) -> Any:

@@ -67,7 +67,7 @@ def _client(
 
 
 async def test_credentials_sign_requests_but_never_show(
-    all_debug_records: pytest.LogCaptureFixture,
+    all_debug_records: pytest.LogCaptureFixture, default_transport: str
 ) -> None:
     fake = FakePinpoint(SEED)
     fake.faults.throttle(1, operation="GetCampaign")
@@ -92,7 +92,8 @@ async def test_credentials_sign_requests_but_never_show(
     assert all(h["x-amz-security-token"] == SESSION_TOKEN for h in headers)
     formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     logged = [f"{formatter.format(r)} {r.__dict__!r}" for r in all_debug_records.records]
-    assert any("Sending http request" in line for line in logged), "botocore logged requests"
+    if default_transport == "botocore":  # the lean path has no botocore request to log
+        assert any("Sending http request" in line for line in logged), "botocore logged requests"
     assert any("CanonicalRequest" in line for line in logged), "botocore.auth logged signing"
     texts = [*shown, str(failed.value), *logged]
     leaks = [(marker, text[:120]) for text in texts for marker in MARKERS if marker in text]
@@ -136,7 +137,7 @@ def _leaks(texts: list[str], *secrets: str) -> list[str]:
 
 @pytest.mark.parametrize("kind", list(GENERATED))
 async def test_generated_session_tokens_never_reach_a_log_record(
-    kind: str, all_debug_records: pytest.LogCaptureFixture
+    kind: str, all_debug_records: pytest.LogCaptureFixture, default_transport: str
 ) -> None:
     access_key_id, secret_key, token = GENERATED[kind]
     fake = FakePinpoint(SEED)
@@ -161,7 +162,8 @@ async def test_generated_session_tokens_never_reach_a_log_record(
     formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     logged = [f"{formatter.format(r)} {r.__dict__!r}" for r in all_debug_records.records]
     assert any("CanonicalRequest" in line for line in logged), "botocore.auth logged signing"
-    assert any("Sending http request" in line for line in logged)
+    if default_transport == "botocore":  # the lean path has no botocore request to log
+        assert any("Sending http request" in line for line in logged)
     assert _leaks([*logged, str(failed.value)], access_key_id, secret_key, token) == []
 
 

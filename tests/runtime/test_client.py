@@ -76,7 +76,7 @@ async def test_the_client_opens_on_first_use_and_refuses_calls_after_close(
 async def _aiobotocore_client(client: PinpointClient) -> Any:
     """The aiobotocore client behind ``client`` (its transport's), opened."""
     await client.open()
-    return client._connection.transport._aiobotocore_client  # type: ignore[attr-defined]
+    return client._connection.transport.aiobotocore_client  # type: ignore[attr-defined]
 
 
 async def test_botocore_retries_are_switched_off(client: PinpointClient) -> None:

@@ -117,6 +117,7 @@ async def test_setup_errors_from_botocore_are_typed_with_a_hint_and_nothing_is_s
     aws_home: Path, respx_mock: respx.MockRouter, case: str
 ) -> None:
     options, config, expected, cause, hint_word = CASES[case]
+    options = dict(options)  # the table is shared by every run of the test
     (aws_home / "config").write_text(config)
     route = respx_mock.route().mock(return_value=httpx.Response(200, json={}))
     client = _client(session=AioSession(profile=options.pop("profile_name", None)), **options)

@@ -113,7 +113,9 @@ async def _timed_failure(call: Any) -> tuple[APITimeoutError, float]:
 def test_the_defaults_are_what_a_service_owner_wants() -> None:
     client = PinpointClient(region_name="us-east-1")
     assert client.timeout == Timeout(connect=5.0, read=30.0, attempt=None, total=60.0)
-    config = client._connection.transport._client_kwargs["config"]  # type: ignore[attr-defined]
+    transport = client._connection.transport
+    botocore = getattr(transport, "botocore", transport)  # the lean path's aiobotocore side
+    config = botocore._client_kwargs["config"]
     assert (config.connect_timeout, config.read_timeout) == (5.0, 30.0)
 
 
