@@ -248,3 +248,19 @@ class WireServer:
         for task in list(self._handlers):
             task.cancel()
         await self._server.wait_closed()
+
+
+class HandMadeSession:
+    """An HTTP session class of the user's own, which aiobotocore accepts."""
+
+    def __init__(self, **_: Any) -> None:
+        pass
+
+    async def __aenter__(self) -> HandMadeSession:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        pass
+
+    async def close(self) -> None:
+        pass

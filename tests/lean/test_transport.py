@@ -25,6 +25,7 @@ from lean_support import (
     CREDENTIALS,
     SESSION,
     Answer,
+    HandMadeSession,
     Received,
     WireServer,
     deadline_in,
@@ -221,22 +222,6 @@ async def test_a_cancelled_call_is_cancelled_not_reported_as_a_close() -> None:
         call.cancel()
         with pytest.raises(asyncio.CancelledError):
             await call
-
-
-class HandMadeSession:
-    """An HTTP session class of the user's own, which aiobotocore accepts."""
-
-    def __init__(self, **_: Any) -> None:
-        pass
-
-    async def __aenter__(self) -> HandMadeSession:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        pass
-
-    async def close(self) -> None:
-        pass
 
 
 async def test_a_session_class_it_cannot_send_through_is_refused_when_opened() -> None:
