@@ -11,10 +11,11 @@ Cases:
 - ``GetCampaigns page``: one page of 100 campaigns;
 - ``SendMessages x100``: one send to 100 addresses.
 
-Variants: raw aiobotocore (the baseline), the SDK's call path(s), and ``lean core``: the
-lean transport driven directly (``pinpoint_sdk._lean``), requests built from params by
-``build_request``, answers parsed with pydantic-core; no retry owner, no resource layer. It
-is the floor the SDK's lean path can reach once wired in.
+Variants: raw aiobotocore (the baseline), the SDK on each transport (``sdk lean``, the
+default, and ``sdk botocore``), and ``lean core``: the lean transport driven directly
+(``pinpoint_sdk._lean``), requests built from params by ``build_request``, answers parsed
+with pydantic-core; no retry owner, no resource layer, no validation: the floor under the
+SDK's lean path.
 
 Figures, per case and variant:
 
