@@ -7,10 +7,14 @@ runs twice, once with each ``PinpointClient`` default transport (``[lean]`` and
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -51,6 +55,42 @@ def default_transport(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
         assert defaults is not None and "transport" in defaults
         monkeypatch.setitem(defaults, "transport", name)
     return name
+
+
+@pytest.fixture
+def unreachable() -> Iterator[str]:
+    """A URL on 127.0.0.1 whose accept queue is full: a connection to it never completes."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(3):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    yield f"http://127.0.0.1:{port}"
+    for sock in (*fillers, listener):
+        sock.close()
+
+
+@pytest.fixture
+async def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Host names other than loopback do not resolve (recorded, never looked up)."""
+    asked: list[str] = []
+    loop = asyncio.get_running_loop()
+    resolve = loop.getaddrinfo
+
+    async def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in ("127.0.0.1", "localhost"):
+            return await resolve(host, *args, **kwargs)
+        asked.append(str(host))
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(loop, "getaddrinfo", getaddrinfo)
+    return asked
 
 
 @pytest.fixture

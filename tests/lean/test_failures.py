@@ -11,11 +11,9 @@ resolve, and missing credentials. Class, message, status, code, request id, head
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import socket
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -213,25 +211,6 @@ async def test_a_silent_server_times_out_as_on_the_botocore_path(
     assert words in str(lean_error)
 
 
-@pytest.fixture
-def unreachable() -> Iterator[str]:
-    """A port whose accept queue is full: a connection to it never completes."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    port = listener.getsockname()[1]
-    fillers = []
-    for _ in range(3):
-        filler = socket.socket()
-        filler.setblocking(False)
-        with contextlib.suppress(BlockingIOError):
-            filler.connect(("127.0.0.1", port))
-        fillers.append(filler)
-    yield f"http://127.0.0.1:{port}"
-    for sock in (*fillers, listener):
-        sock.close()
-
-
 async def test_a_connect_timeout_says_nothing_was_sent_as_on_the_botocore_path(
     unreachable: str,
 ) -> None:
@@ -240,23 +219,6 @@ async def test_a_connect_timeout_says_nothing_was_sent_as_on_the_botocore_path(
     )
     assert _fields(lean_error) == _fields(botocore_error)
     assert "connect timeout" in str(lean_error) and lean_error.request_sent is False
-
-
-@pytest.fixture
-async def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Host names other than loopback do not resolve (recorded, never looked up)."""
-    asked: list[str] = []
-    loop = asyncio.get_running_loop()
-    resolve = loop.getaddrinfo
-
-    async def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host in ("127.0.0.1", "localhost"):
-            return await resolve(host, *args, **kwargs)
-        asked.append(str(host))
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(loop, "getaddrinfo", getaddrinfo)
-    return asked
 
 
 async def test_a_name_that_does_not_resolve_is_not_sent_and_is_told_as_a_dns_failure(

@@ -7,8 +7,6 @@ leaves 127.0.0.1 (a host name that must not resolve is refused by a patched reso
 
 from __future__ import annotations
 
-import asyncio
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,23 +130,6 @@ async def test_setup_errors_from_botocore_are_typed_with_a_hint_and_nothing_is_s
     assert hint_word in error.hint and error.hint in str(error)
     assert (error.request_sent, error.attempts) == (False, 0)
     assert route.call_count == 0
-
-
-@pytest.fixture
-async def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Host names other than loopback do not resolve (and are recorded, never looked up)."""
-    asked: list[str] = []
-    loop = asyncio.get_running_loop()
-    resolve = loop.getaddrinfo
-
-    async def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host in ("127.0.0.1", "localhost"):
-            return await resolve(host, *args, **kwargs)
-        asked.append(str(host))
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(loop, "getaddrinfo", getaddrinfo)
-    return asked
 
 
 async def test_a_region_botocore_does_not_know_is_named_as_such_not_as_a_connection_problem(

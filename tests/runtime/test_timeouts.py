@@ -11,8 +11,6 @@ The limits are shortened to fractions of a second.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import socket
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -76,25 +74,6 @@ class SilentServer:
 async def silent() -> AsyncIterator[SilentServer]:
     async with SilentServer() as server:
         yield server
-
-
-@pytest.fixture
-def unreachable() -> Any:
-    """A port whose accept queue is full: a connection to it never completes."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    port = listener.getsockname()[1]
-    fillers = []
-    for _ in range(3):
-        filler = socket.socket()
-        filler.setblocking(False)
-        with contextlib.suppress(BlockingIOError):
-            filler.connect(("127.0.0.1", port))
-        fillers.append(filler)
-    yield f"http://127.0.0.1:{port}"
-    for sock in (*fillers, listener):
-        sock.close()
 
 
 def _client(url: str, **options: Any) -> PinpointClient:
