@@ -47,6 +47,7 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+from _fresh import child_env
 from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 
@@ -284,6 +285,15 @@ async def profile_lean(url: str, calls: int) -> None:
 # --- fresh interpreters ---------------------------------------------------------------------
 
 _IMPORT_BASELINE = "import aiobotocore.session"
+#: What pydantic itself costs the first time a model is used: its import and the machinery
+#: of a first schema build, on a one-field model of ours (not the SDK's).
+_IMPORT_PYDANTIC = (
+    "import aiobotocore.session\n"
+    "import pydantic\n"
+    "class One(pydantic.BaseModel):\n"
+    "    field: int = pydantic.Field(validation_alias='Field')\n"
+    "One.model_validate({'Field': 1})\n"
+)
 _IMPORT_SDK = (
     "import aiobotocore.session\n"
     "import pinpoint_sdk\n"
@@ -347,9 +357,11 @@ _TIMER = (
 )
 
 
-def run_fresh(code: str) -> list[float]:
+def run_fresh(code: str, env: dict[str, str]) -> list[float]:
     """The numbers a fresh interpreter prints, one per line."""
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     return [float(line) for line in out.stdout.split()]
 
 
@@ -359,7 +371,9 @@ def measure_fresh(url: str, runs: int) -> None:
             "OPTIONS", options
         ).replace("REPORT_RSS", _RSS)
 
+    env = child_env()  # bytecode cached, as for an installed package
     imports = {"aiobotocore.session": _TIMER.format(code=_IMPORT_BASELINE)}
+    imports["... + pydantic, one model"] = _TIMER.format(code=_IMPORT_PYDANTIC)
     imports["pinpoint_sdk + client + model"] = _TIMER.format(code=_IMPORT_SDK)
     first = {"raw aiobotocore": first_call_code(_FIRST_CALL_RAW)}
     for name, options in sdk_variants().items():
@@ -367,24 +381,37 @@ def measure_fresh(url: str, runs: int) -> None:
         first[name] = first_call_code(_FIRST_CALL_SDK, extra)
     first["lean core"] = first_call_code(_FIRST_CALL_LEAN)
     for code in (*imports.values(), *first.values()):  # warm file cache and .pyc files
-        run_fresh(code)
+        run_fresh(code, env)
     import_ms: dict[str, list[float]] = {name: [] for name in imports}
     first_ms: dict[str, list[float]] = {name: [] for name in first}
     rss_mb: dict[str, list[float]] = {name: [] for name in first}
     for _ in range(runs):
         for name, code in imports.items():
-            import_ms[name].append(run_fresh(code)[0] * 1000)
+            import_ms[name].append(run_fresh(code, env)[0] * 1000)
         for name, code in first.items():
-            seconds, rss = run_fresh(code)
+            seconds, rss = run_fresh(code, env)
             first_ms[name].append(seconds * 1000)
             rss_mb[name].append(rss)
-    print("\nImport, fresh interpreters (ms; the SDK line includes aiobotocore)")
+    print("\nImport, fresh interpreters (ms; each line includes aiobotocore)")
     base = statistics.median(import_ms["aiobotocore.session"])
     for name, values in import_ms.items():
         print(
             f"  {name:30} median {statistics.median(values):7.1f} ms"
             f"  +{statistics.median(values) - base:6.1f} ms (spread {min(values):.1f}-{max(values):.1f})"
         )
+    # The SDK's own share: over aiobotocore and pydantic, paired per round (same machine state).
+    own = [
+        sdk - pydantic
+        for sdk, pydantic in zip(
+            import_ms["pinpoint_sdk + client + model"],
+            import_ms["... + pydantic, one model"],
+            strict=True,
+        )
+    ]
+    print(
+        f"  the SDK's own share (SDK - pydantic line, per round): median"
+        f" {statistics.median(own):6.1f} ms (spread {min(own):.1f}-{max(own):.1f})"
+    )
     for title, samples, unit in (
         ("First call after creating a client (client creation included)", first_ms, "ms"),
         ("Resident memory after one client and one call", rss_mb, "MB"),

@@ -15,12 +15,12 @@ first use slower.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from _fresh import child_env
 
 HERE = Path(__file__).resolve().parent.parent
 BASELINE = "import aiobotocore.session"
@@ -46,10 +46,8 @@ CLIENT = SDK + (
 #: The first resource a call goes through (the generated class and its extension).
 RESOURCE = CLIENT.replace("PinpointClient(", "client = PinpointClient(") + "client.campaigns\n"
 
-#: The children's environment: bytecode is cached (in a folder of our own), as it is for an
-#: installed package, even where PYTHONDONTWRITEBYTECODE is set; otherwise every run would
-#: time compiling the sources.
-_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+#: The children's environment: bytecode cached, as for an installed package (``_fresh``).
+_CHILD_ENV = child_env()
 
 _TIMER = "{setup}\nimport time\nstart = time.{clock}()\n{code}\nprint(time.{clock}() - start)\n"
 
@@ -150,8 +148,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--against", type=Path, help="another checkout to compare with")
     args = parser.parse_args()
-    cache = tempfile.TemporaryDirectory(prefix="import-time-pyc-")
-    _CHILD_ENV["PYTHONPYCACHEPREFIX"] = cache.name
     if args.against is not None:
         against(args.against, args.runs)
         return

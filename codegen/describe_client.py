@@ -384,13 +384,17 @@ def describe_resource_module(service: Service, top: str) -> ResourceModule:
     checking = inputs.imports(
         "resources", imported=builder.models | ({"datetime"} if builder.uses_datetime else set())
     )
+    if builder.models:
+        # At run time a method reads its models from the lazy package (``models.X``): touching
+        # a resource imports no model, a call imports the few it sends and reads.
+        checking = (Import("..models", tuple(sorted(builder.models))), *checking)
     if checking:
         imports.append(Import("typing", ("TYPE_CHECKING",)))
+    if builder.models:
+        imports.append(Import("..", ("models",)))
     imports.append(Import(".._resource", ("Resource",)))
     if any(method.paging for cls in classes for method in cls.methods):
         imports.append(Import("..pagination", ("AsyncPaginator",)))
-    if builder.models:
-        imports.append(Import("..models", tuple(sorted(builder.models))))
     return ResourceModule(top, tuple(classes), tuple(imports), checking)
 
 

@@ -25,8 +25,8 @@ import json
 import re
 import weakref
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from ._operations import SECRET_MEMBERS
 
@@ -81,37 +81,53 @@ def is_secret_name(name: object) -> bool:
     return name.replace("_", "").replace("-", "").lower() in _SECRET_NAMES
 
 
-# One secret name in text: its words in any case, joined by nothing, "_" or "-", not part of a
-# longer name ("HasCredential" is not "Credential").
-_NAME = r"(?<![\w-])(?:{})(?![\w-])".format(
-    "|".join(r"[_-]?".join(map(re.escape, words)) for words in sorted(_SECRET_WORDS))
-)
-# "Key": "value", 'Key': 'value', \"Key\": \"value\" (JSON inside a JSON string), "Key": b'v'.
-# A value whose closing quote is missing (a body cut short) is masked to the end of the text.
-_QUOTED = re.compile(
-    rf"""(?P<key>\\?["']{_NAME}\\?["']\s*[:=]\s*b?)(?P<quote>\\?["'])"""
-    r"""(?:(?!(?P=quote))(?:\\.|.))*(?:(?P=quote)|$)""",
-    re.IGNORECASE | re.DOTALL,
-)
-# "Key": {...} or [...]: a structure cannot be matched by a pattern, so the rest is masked.
-_STRUCTURED = re.compile(
-    rf"""(?P<key>\\?["']?{_NAME}\\?["']?\s*[:=]\s*)[\[{{].*""", re.IGNORECASE | re.DOTALL
-)
-# Key=value and Key: value without quotes, as a Java-style echo shows a body ("{ApiKey: AIza...,
-# Enabled: true}"). Where such a value ends is a guess: at the next , ; & ) ] or }, so that a
-# PEM key's lines are masked with its first; a value already masked is left alone.
-_BARE = re.compile(
-    rf"""(?P<key>{_NAME}\s*[:=]\s*)(?![\s"'\[{{]|b['"]|\*\*\*)[^,;&}})\]]+""", re.IGNORECASE
-)
-# Credentials of a signed request. The session token is base64 ("/", "+", "=" included) and
-# ends at a quote, whitespace or "&"; an access key id ends at "/" (the credential scope after
-# it is not secret); a signature is hex.
-_SIGNED = re.compile(
-    r"""(?P<key>x-amz-security-token['"]?\s*[:=]\s*b?['"]?)[^'"\s&]+"""
-    r"""|(?P<key2>Credential=)[^'"\s,&/]+"""
-    r"""|(?P<key3>Signature(?:=|:\s*))[^'"\s,&]+""",
-    re.IGNORECASE,
-)
+class _Patterns(NamedTuple):
+    """The patterns that find secrets in text; compiled on first use (import stays cheap)."""
+
+    quoted: re.Pattern[str]
+    structured: re.Pattern[str]
+    bare: re.Pattern[str]
+    signed: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    # One secret name in text: its words in any case, joined by nothing, "_" or "-", not part
+    # of a longer name ("HasCredential" is not "Credential").
+    name = r"(?<![\w-])(?:{})(?![\w-])".format(
+        "|".join(r"[_-]?".join(map(re.escape, words)) for words in sorted(_SECRET_WORDS))
+    )
+    return _Patterns(
+        # "Key": "value", 'Key': 'value', \"Key\": \"value\" (JSON inside a JSON string),
+        # "Key": b'v'. A value whose closing quote is missing (a body cut short) is masked to
+        # the end of the text.
+        quoted=re.compile(
+            rf"""(?P<key>\\?["']{name}\\?["']\s*[:=]\s*b?)(?P<quote>\\?["'])"""
+            r"""(?:(?!(?P=quote))(?:\\.|.))*(?:(?P=quote)|$)""",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        # "Key": {...} or [...]: a structure cannot be matched by a pattern, so the rest is
+        # masked.
+        structured=re.compile(
+            rf"""(?P<key>\\?["']?{name}\\?["']?\s*[:=]\s*)[\[{{].*""", re.IGNORECASE | re.DOTALL
+        ),
+        # Key=value and Key: value without quotes, as a Java-style echo shows a body ("{ApiKey:
+        # AIza..., Enabled: true}"). Where such a value ends is a guess: at the next , ; & ) ]
+        # or }, so that a PEM key's lines are masked with its first; a value already masked is
+        # left alone.
+        bare=re.compile(
+            rf"""(?P<key>{name}\s*[:=]\s*)(?![\s"'\[{{]|b['"]|\*\*\*)[^,;&}})\]]+""", re.IGNORECASE
+        ),
+        # Credentials of a signed request. The session token is base64 ("/", "+", "=" included)
+        # and ends at a quote, whitespace or "&"; an access key id ends at "/" (the credential
+        # scope after it is not secret); a signature is hex.
+        signed=re.compile(
+            r"""(?P<key>x-amz-security-token['"]?\s*[:=]\s*b?['"]?)[^'"\s&]+"""
+            r"""|(?P<key2>Credential=)[^'"\s,&/]+"""
+            r"""|(?P<key3>Signature(?:=|:\s*))[^'"\s,&]+""",
+            re.IGNORECASE,
+        ),
+    )
 
 
 def _mask_keyed(match: re.Match[str]) -> str:
@@ -178,10 +194,11 @@ def _redact_text(text: str, depth: int) -> str:
             return json.dumps(_redact(json.loads(stripped), depth, cut=False))
         except (ValueError, RecursionError, _TooDeep):
             pass  # not JSON, or too deep to walk: the patterns below still apply
-    text = _QUOTED.sub(_mask_quoted, text)
-    text = _STRUCTURED.sub(_mask_keyed, text)
-    text = _SIGNED.sub(_mask_signed, text)
-    return _BARE.sub(_mask_keyed, text)
+    patterns = _patterns()
+    text = patterns.quoted.sub(_mask_quoted, text)
+    text = patterns.structured.sub(_mask_keyed, text)
+    text = patterns.signed.sub(_mask_signed, text)
+    return patterns.bare.sub(_mask_keyed, text)
 
 
 def hide_secrets(error: BaseException) -> None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from ..models import CampaignResponse, CampaignStatus
-from ..progress import ProgressCallback
+from typing import TYPE_CHECKING
+
+from ..models import CampaignStatus
 from ..resources import campaigns as generated
-from ..waiters import Polling, UnexpectedStateError, Verdict, poll_until
+from ..waiters import Polling, UnexpectedStateError, poll_until
+
+if TYPE_CHECKING:
+    # For annotations only: the response model loads with the first call that returns one.
+    from ..models import CampaignResponse
+    from ..progress import ProgressCallback
+    from ..waiters import Verdict
 
 __all__ = ["LIVE_STATUSES", "Campaigns"]
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..models import ExportJobResponse, ImportJobResponse, JobStatus
-from ..progress import ProgressCallback
+from ..models import JobStatus
 from ..resources import jobs as generated
-from ..waiters import JobFailedError, Polling, Verdict, poll_until
+from ..waiters import JobFailedError, Polling, poll_until
+
+if TYPE_CHECKING:
+    # For annotations only: the response models load with the first call that returns one.
+    from ..models import ExportJobResponse, ImportJobResponse
+    from ..progress import ProgressCallback
+    from ..waiters import Verdict
 
 __all__ = ["Jobs"]
 

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 
 from ..builders.journeys import JourneyBuilder
 from ..builders.lifecycle import check_journey_write, check_state_transition
-from ..models import JourneyResponse, State
-from ..progress import ProgressCallback
+from ..models import State
 from ..resources import journeys as generated
 from ..waiters import Polling, UnexpectedStateError, Verdict, poll_until
 
 if TYPE_CHECKING:
+    # For annotations only: the response model loads with the first call that returns one.
+    from ..models import JourneyResponse
     from ..params import StateLiteral
+    from ..progress import ProgressCallback
 
 __all__ = ["Journeys"]
 

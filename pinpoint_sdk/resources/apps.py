@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ApplicationResponse,
-    ApplicationSettingsResource,
-    ApplicationsResponse,
-    CreateApplicationRequest,
-    WriteApplicationSettingsRequest,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import (
+        ApplicationResponse,
+        ApplicationSettingsResource,
+        ApplicationsResponse,
+        CreateApplicationRequest,
+        WriteApplicationSettingsRequest,
+    )
     from ..models.application_settings_journey_limits import ApplicationSettingsJourneyLimits
     from ..models.campaign_hook import CampaignHook
     from ..models.campaign_limits import CampaignLimits
@@ -66,10 +67,10 @@ class Apps(Resource):
             "CreateApp",
             {
                 "CreateApplicationRequest": self._body(
-                    "CreateApp", CreateApplicationRequest, request, name=name, tags=tags
+                    "CreateApp", models.CreateApplicationRequest, request, name=name, tags=tags
                 )
             },
-            ApplicationResponse,
+            models.ApplicationResponse,
             "ApplicationResponse",
         )
 
@@ -84,7 +85,7 @@ class Apps(Resource):
         return await self._call(
             "DeleteApp",
             {"ApplicationId": application_id},
-            ApplicationResponse,
+            models.ApplicationResponse,
             "ApplicationResponse",
         )
 
@@ -97,7 +98,10 @@ class Apps(Resource):
             application_id: The unique identifier for the application.
         """
         return await self._call(
-            "GetApp", {"ApplicationId": application_id}, ApplicationResponse, "ApplicationResponse"
+            "GetApp",
+            {"ApplicationId": application_id},
+            models.ApplicationResponse,
+            "ApplicationResponse",
         )
 
     async def get_settings(self, application_id: str) -> ApplicationSettingsResource:
@@ -111,7 +115,7 @@ class Apps(Resource):
         return await self._call(
             "GetApplicationSettings",
             {"ApplicationId": application_id},
-            ApplicationSettingsResource,
+            models.ApplicationSettingsResource,
             "ApplicationSettingsResource",
         )
 
@@ -135,9 +139,9 @@ class Apps(Resource):
         return self._paginate(
             "GetApps",
             {},
-            ApplicationsResponse,
+            models.ApplicationsResponse,
             "ApplicationsResponse",
-            item_type=ApplicationResponse,
+            item_type=models.ApplicationResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -178,7 +182,7 @@ class Apps(Resource):
                 "ApplicationId": application_id,
                 "WriteApplicationSettingsRequest": self._body(
                     "UpdateApplicationSettings",
-                    WriteApplicationSettingsRequest,
+                    models.WriteApplicationSettingsRequest,
                     request,
                     campaign_hook=campaign_hook,
                     cloud_watch_metrics_enabled=cloud_watch_metrics_enabled,
@@ -188,6 +192,6 @@ class Apps(Resource):
                     journey_limits=journey_limits,
                 ),
             },
-            ApplicationSettingsResource,
+            models.ApplicationSettingsResource,
             "ApplicationSettingsResource",
         )

@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ActivitiesResponse,
-    ActivityResponse,
-    CampaignResponse,
-    CampaignsResponse,
-    WriteCampaignRequest,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ..models import (
+        ActivitiesResponse,
+        ActivityResponse,
+        CampaignResponse,
+        CampaignsResponse,
+        WriteCampaignRequest,
+    )
     from ..models.campaign_hook import CampaignHook
     from ..models.campaign_limits import CampaignLimits
     from ..models.custom_delivery_configuration import CustomDeliveryConfiguration
@@ -109,7 +110,7 @@ class Campaigns(Resource):
                 "ApplicationId": application_id,
                 "WriteCampaignRequest": self._body(
                     "CreateCampaign",
-                    WriteCampaignRequest,
+                    models.WriteCampaignRequest,
                     request,
                     additional_treatments=additional_treatments,
                     custom_delivery_configuration=custom_delivery_configuration,
@@ -130,7 +131,7 @@ class Campaigns(Resource):
                     priority=priority,
                 ),
             },
-            CampaignResponse,
+            models.CampaignResponse,
             "CampaignResponse",
         )
 
@@ -146,7 +147,7 @@ class Campaigns(Resource):
         return await self._call(
             "DeleteCampaign",
             {"ApplicationId": application_id, "CampaignId": campaign_id},
-            CampaignResponse,
+            models.CampaignResponse,
             "CampaignResponse",
         )
 
@@ -163,7 +164,7 @@ class Campaigns(Resource):
         return await self._call(
             "GetCampaign",
             {"ApplicationId": application_id, "CampaignId": campaign_id},
-            CampaignResponse,
+            models.CampaignResponse,
             "CampaignResponse",
         )
 
@@ -183,7 +184,7 @@ class Campaigns(Resource):
         return await self._call(
             "GetCampaignVersion",
             {"ApplicationId": application_id, "CampaignId": campaign_id, "Version": version},
-            CampaignResponse,
+            models.CampaignResponse,
             "CampaignResponse",
         )
 
@@ -209,9 +210,9 @@ class Campaigns(Resource):
         return self._paginate(
             "GetCampaigns",
             {"ApplicationId": application_id},
-            CampaignsResponse,
+            models.CampaignsResponse,
             "CampaignsResponse",
-            item_type=CampaignResponse,
+            item_type=models.CampaignResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -242,9 +243,9 @@ class Campaigns(Resource):
         return self._paginate(
             "GetCampaignActivities",
             {"ApplicationId": application_id, "CampaignId": campaign_id},
-            ActivitiesResponse,
+            models.ActivitiesResponse,
             "ActivitiesResponse",
-            item_type=ActivityResponse,
+            item_type=models.ActivityResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -276,9 +277,9 @@ class Campaigns(Resource):
         return self._paginate(
             "GetCampaignVersions",
             {"ApplicationId": application_id, "CampaignId": campaign_id},
-            CampaignsResponse,
+            models.CampaignsResponse,
             "CampaignsResponse",
-            item_type=CampaignResponse,
+            item_type=models.CampaignResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -342,7 +343,7 @@ class Campaigns(Resource):
                 "CampaignId": campaign_id,
                 "WriteCampaignRequest": self._body(
                     "UpdateCampaign",
-                    WriteCampaignRequest,
+                    models.WriteCampaignRequest,
                     request,
                     additional_treatments=additional_treatments,
                     custom_delivery_configuration=custom_delivery_configuration,
@@ -363,6 +364,6 @@ class Campaigns(Resource):
                     priority=priority,
                 ),
             },
-            CampaignResponse,
+            models.CampaignResponse,
             "CampaignResponse",
         )

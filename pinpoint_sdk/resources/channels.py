@@ -7,32 +7,33 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ADMChannelRequest,
-    ADMChannelResponse,
-    APNSChannelRequest,
-    APNSChannelResponse,
-    APNSSandboxChannelRequest,
-    APNSSandboxChannelResponse,
-    APNSVoipChannelRequest,
-    APNSVoipChannelResponse,
-    APNSVoipSandboxChannelRequest,
-    APNSVoipSandboxChannelResponse,
-    BaiduChannelRequest,
-    BaiduChannelResponse,
-    ChannelsResponse,
-    EmailChannelRequest,
-    EmailChannelResponse,
-    GCMChannelRequest,
-    GCMChannelResponse,
-    SMSChannelRequest,
-    SMSChannelResponse,
-    VoiceChannelRequest,
-    VoiceChannelResponse,
-)
 
 if TYPE_CHECKING:
+    from ..models import (
+        ADMChannelRequest,
+        ADMChannelResponse,
+        APNSChannelRequest,
+        APNSChannelResponse,
+        APNSSandboxChannelRequest,
+        APNSSandboxChannelResponse,
+        APNSVoipChannelRequest,
+        APNSVoipChannelResponse,
+        APNSVoipSandboxChannelRequest,
+        APNSVoipSandboxChannelResponse,
+        BaiduChannelRequest,
+        BaiduChannelResponse,
+        ChannelsResponse,
+        EmailChannelRequest,
+        EmailChannelResponse,
+        GCMChannelRequest,
+        GCMChannelResponse,
+        SMSChannelRequest,
+        SMSChannelResponse,
+        VoiceChannelRequest,
+        VoiceChannelResponse,
+    )
     from ..params.adm_channel_request import ADMChannelRequestParam, ADMChannelRequestWireParam
     from ..params.apns_channel_request import APNSChannelRequestParam, APNSChannelRequestWireParam
     from ..params.apns_sandbox_channel_request import (
@@ -78,7 +79,7 @@ class AdmChannels(Resource):
         return await self._call(
             "DeleteAdmChannel",
             {"ApplicationId": application_id},
-            ADMChannelResponse,
+            models.ADMChannelResponse,
             "ADMChannelResponse",
         )
 
@@ -94,7 +95,7 @@ class AdmChannels(Resource):
         return await self._call(
             "GetAdmChannel",
             {"ApplicationId": application_id},
-            ADMChannelResponse,
+            models.ADMChannelResponse,
             "ADMChannelResponse",
         )
 
@@ -126,14 +127,14 @@ class AdmChannels(Resource):
                 "ApplicationId": application_id,
                 "ADMChannelRequest": self._body(
                     "UpdateAdmChannel",
-                    ADMChannelRequest,
+                    models.ADMChannelRequest,
                     request,
                     client_id=client_id,
                     client_secret=client_secret,
                     enabled=enabled,
                 ),
             },
-            ADMChannelResponse,
+            models.ADMChannelResponse,
             "ADMChannelResponse",
         )
 
@@ -153,7 +154,7 @@ class ApnsChannels(Resource):
         return await self._call(
             "DeleteApnsChannel",
             {"ApplicationId": application_id},
-            APNSChannelResponse,
+            models.APNSChannelResponse,
             "APNSChannelResponse",
         )
 
@@ -169,7 +170,7 @@ class ApnsChannels(Resource):
         return await self._call(
             "GetApnsChannel",
             {"ApplicationId": application_id},
-            APNSChannelResponse,
+            models.APNSChannelResponse,
             "APNSChannelResponse",
         )
 
@@ -206,7 +207,7 @@ class ApnsChannels(Resource):
                 "ApplicationId": application_id,
                 "APNSChannelRequest": self._body(
                     "UpdateApnsChannel",
-                    APNSChannelRequest,
+                    models.APNSChannelRequest,
                     request,
                     bundle_id=bundle_id,
                     certificate=certificate,
@@ -218,7 +219,7 @@ class ApnsChannels(Resource):
                     token_key_id=token_key_id,
                 ),
             },
-            APNSChannelResponse,
+            models.APNSChannelResponse,
             "APNSChannelResponse",
         )
 
@@ -238,7 +239,7 @@ class ApnsSandboxChannels(Resource):
         return await self._call(
             "DeleteApnsSandboxChannel",
             {"ApplicationId": application_id},
-            APNSSandboxChannelResponse,
+            models.APNSSandboxChannelResponse,
             "APNSSandboxChannelResponse",
         )
 
@@ -254,7 +255,7 @@ class ApnsSandboxChannels(Resource):
         return await self._call(
             "GetApnsSandboxChannel",
             {"ApplicationId": application_id},
-            APNSSandboxChannelResponse,
+            models.APNSSandboxChannelResponse,
             "APNSSandboxChannelResponse",
         )
 
@@ -291,7 +292,7 @@ class ApnsSandboxChannels(Resource):
                 "ApplicationId": application_id,
                 "APNSSandboxChannelRequest": self._body(
                     "UpdateApnsSandboxChannel",
-                    APNSSandboxChannelRequest,
+                    models.APNSSandboxChannelRequest,
                     request,
                     bundle_id=bundle_id,
                     certificate=certificate,
@@ -303,7 +304,7 @@ class ApnsSandboxChannels(Resource):
                     token_key_id=token_key_id,
                 ),
             },
-            APNSSandboxChannelResponse,
+            models.APNSSandboxChannelResponse,
             "APNSSandboxChannelResponse",
         )
 
@@ -323,7 +324,7 @@ class ApnsVoipChannels(Resource):
         return await self._call(
             "DeleteApnsVoipChannel",
             {"ApplicationId": application_id},
-            APNSVoipChannelResponse,
+            models.APNSVoipChannelResponse,
             "APNSVoipChannelResponse",
         )
 
@@ -339,7 +340,7 @@ class ApnsVoipChannels(Resource):
         return await self._call(
             "GetApnsVoipChannel",
             {"ApplicationId": application_id},
-            APNSVoipChannelResponse,
+            models.APNSVoipChannelResponse,
             "APNSVoipChannelResponse",
         )
 
@@ -376,7 +377,7 @@ class ApnsVoipChannels(Resource):
                 "ApplicationId": application_id,
                 "APNSVoipChannelRequest": self._body(
                     "UpdateApnsVoipChannel",
-                    APNSVoipChannelRequest,
+                    models.APNSVoipChannelRequest,
                     request,
                     bundle_id=bundle_id,
                     certificate=certificate,
@@ -388,7 +389,7 @@ class ApnsVoipChannels(Resource):
                     token_key_id=token_key_id,
                 ),
             },
-            APNSVoipChannelResponse,
+            models.APNSVoipChannelResponse,
             "APNSVoipChannelResponse",
         )
 
@@ -408,7 +409,7 @@ class ApnsVoipSandboxChannels(Resource):
         return await self._call(
             "DeleteApnsVoipSandboxChannel",
             {"ApplicationId": application_id},
-            APNSVoipSandboxChannelResponse,
+            models.APNSVoipSandboxChannelResponse,
             "APNSVoipSandboxChannelResponse",
         )
 
@@ -424,7 +425,7 @@ class ApnsVoipSandboxChannels(Resource):
         return await self._call(
             "GetApnsVoipSandboxChannel",
             {"ApplicationId": application_id},
-            APNSVoipSandboxChannelResponse,
+            models.APNSVoipSandboxChannelResponse,
             "APNSVoipSandboxChannelResponse",
         )
 
@@ -461,7 +462,7 @@ class ApnsVoipSandboxChannels(Resource):
                 "ApplicationId": application_id,
                 "APNSVoipSandboxChannelRequest": self._body(
                     "UpdateApnsVoipSandboxChannel",
-                    APNSVoipSandboxChannelRequest,
+                    models.APNSVoipSandboxChannelRequest,
                     request,
                     bundle_id=bundle_id,
                     certificate=certificate,
@@ -473,7 +474,7 @@ class ApnsVoipSandboxChannels(Resource):
                     token_key_id=token_key_id,
                 ),
             },
-            APNSVoipSandboxChannelResponse,
+            models.APNSVoipSandboxChannelResponse,
             "APNSVoipSandboxChannelResponse",
         )
 
@@ -493,7 +494,7 @@ class BaiduChannels(Resource):
         return await self._call(
             "DeleteBaiduChannel",
             {"ApplicationId": application_id},
-            BaiduChannelResponse,
+            models.BaiduChannelResponse,
             "BaiduChannelResponse",
         )
 
@@ -509,7 +510,7 @@ class BaiduChannels(Resource):
         return await self._call(
             "GetBaiduChannel",
             {"ApplicationId": application_id},
-            BaiduChannelResponse,
+            models.BaiduChannelResponse,
             "BaiduChannelResponse",
         )
 
@@ -541,14 +542,14 @@ class BaiduChannels(Resource):
                 "ApplicationId": application_id,
                 "BaiduChannelRequest": self._body(
                     "UpdateBaiduChannel",
-                    BaiduChannelRequest,
+                    models.BaiduChannelRequest,
                     request,
                     api_key=api_key,
                     enabled=enabled,
                     secret_key=secret_key,
                 ),
             },
-            BaiduChannelResponse,
+            models.BaiduChannelResponse,
             "BaiduChannelResponse",
         )
 
@@ -568,7 +569,7 @@ class EmailChannels(Resource):
         return await self._call(
             "DeleteEmailChannel",
             {"ApplicationId": application_id},
-            EmailChannelResponse,
+            models.EmailChannelResponse,
             "EmailChannelResponse",
         )
 
@@ -584,7 +585,7 @@ class EmailChannels(Resource):
         return await self._call(
             "GetEmailChannel",
             {"ApplicationId": application_id},
-            EmailChannelResponse,
+            models.EmailChannelResponse,
             "EmailChannelResponse",
         )
 
@@ -619,7 +620,7 @@ class EmailChannels(Resource):
                 "ApplicationId": application_id,
                 "EmailChannelRequest": self._body(
                     "UpdateEmailChannel",
-                    EmailChannelRequest,
+                    models.EmailChannelRequest,
                     request,
                     configuration_set=configuration_set,
                     enabled=enabled,
@@ -629,7 +630,7 @@ class EmailChannels(Resource):
                     orchestration_sending_role_arn=orchestration_sending_role_arn,
                 ),
             },
-            EmailChannelResponse,
+            models.EmailChannelResponse,
             "EmailChannelResponse",
         )
 
@@ -649,7 +650,7 @@ class GcmChannels(Resource):
         return await self._call(
             "DeleteGcmChannel",
             {"ApplicationId": application_id},
-            GCMChannelResponse,
+            models.GCMChannelResponse,
             "GCMChannelResponse",
         )
 
@@ -665,7 +666,7 @@ class GcmChannels(Resource):
         return await self._call(
             "GetGcmChannel",
             {"ApplicationId": application_id},
-            GCMChannelResponse,
+            models.GCMChannelResponse,
             "GCMChannelResponse",
         )
 
@@ -698,7 +699,7 @@ class GcmChannels(Resource):
                 "ApplicationId": application_id,
                 "GCMChannelRequest": self._body(
                     "UpdateGcmChannel",
-                    GCMChannelRequest,
+                    models.GCMChannelRequest,
                     request,
                     api_key=api_key,
                     default_authentication_method=default_authentication_method,
@@ -706,7 +707,7 @@ class GcmChannels(Resource):
                     service_json=service_json,
                 ),
             },
-            GCMChannelResponse,
+            models.GCMChannelResponse,
             "GCMChannelResponse",
         )
 
@@ -726,7 +727,7 @@ class SmsChannels(Resource):
         return await self._call(
             "DeleteSmsChannel",
             {"ApplicationId": application_id},
-            SMSChannelResponse,
+            models.SMSChannelResponse,
             "SMSChannelResponse",
         )
 
@@ -742,7 +743,7 @@ class SmsChannels(Resource):
         return await self._call(
             "GetSmsChannel",
             {"ApplicationId": application_id},
-            SMSChannelResponse,
+            models.SMSChannelResponse,
             "SMSChannelResponse",
         )
 
@@ -774,14 +775,14 @@ class SmsChannels(Resource):
                 "ApplicationId": application_id,
                 "SMSChannelRequest": self._body(
                     "UpdateSmsChannel",
-                    SMSChannelRequest,
+                    models.SMSChannelRequest,
                     request,
                     enabled=enabled,
                     sender_id=sender_id,
                     short_code=short_code,
                 ),
             },
-            SMSChannelResponse,
+            models.SMSChannelResponse,
             "SMSChannelResponse",
         )
 
@@ -801,7 +802,7 @@ class VoiceChannels(Resource):
         return await self._call(
             "DeleteVoiceChannel",
             {"ApplicationId": application_id},
-            VoiceChannelResponse,
+            models.VoiceChannelResponse,
             "VoiceChannelResponse",
         )
 
@@ -817,7 +818,7 @@ class VoiceChannels(Resource):
         return await self._call(
             "GetVoiceChannel",
             {"ApplicationId": application_id},
-            VoiceChannelResponse,
+            models.VoiceChannelResponse,
             "VoiceChannelResponse",
         )
 
@@ -846,10 +847,10 @@ class VoiceChannels(Resource):
             {
                 "ApplicationId": application_id,
                 "VoiceChannelRequest": self._body(
-                    "UpdateVoiceChannel", VoiceChannelRequest, request, enabled=enabled
+                    "UpdateVoiceChannel", models.VoiceChannelRequest, request, enabled=enabled
                 ),
             },
-            VoiceChannelResponse,
+            models.VoiceChannelResponse,
             "VoiceChannelResponse",
         )
 
@@ -916,5 +917,8 @@ class Channels(Resource):
             application_id: The unique identifier for the application.
         """
         return await self._call(
-            "GetChannels", {"ApplicationId": application_id}, ChannelsResponse, "ChannelsResponse"
+            "GetChannels",
+            {"ApplicationId": application_id},
+            models.ChannelsResponse,
+            "ChannelsResponse",
         )

@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    AttributesResource,
-    EndpointBatchRequest,
-    EndpointRequest,
-    EndpointResponse,
-    MessageBody,
-    UpdateAttributesRequest,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from .._types import SequenceNotStr
+    from ..models import (
+        AttributesResource,
+        EndpointBatchRequest,
+        EndpointRequest,
+        EndpointResponse,
+        MessageBody,
+        UpdateAttributesRequest,
+    )
     from ..models.endpoint_batch_item import EndpointBatchItem
     from ..models.endpoint_demographic import EndpointDemographic
     from ..models.endpoint_location import EndpointLocation
@@ -56,7 +57,7 @@ class Endpoints(Resource):
         return await self._call(
             "DeleteEndpoint",
             {"ApplicationId": application_id, "EndpointId": endpoint_id},
-            EndpointResponse,
+            models.EndpointResponse,
             "EndpointResponse",
         )
 
@@ -73,7 +74,7 @@ class Endpoints(Resource):
         return await self._call(
             "GetEndpoint",
             {"ApplicationId": application_id, "EndpointId": endpoint_id},
-            EndpointResponse,
+            models.EndpointResponse,
             "EndpointResponse",
         )
 
@@ -106,10 +107,10 @@ class Endpoints(Resource):
                 "ApplicationId": application_id,
                 "AttributeType": attribute_type,
                 "UpdateAttributesRequest": self._body(
-                    "RemoveAttributes", UpdateAttributesRequest, request, blacklist=blacklist
+                    "RemoveAttributes", models.UpdateAttributesRequest, request, blacklist=blacklist
                 ),
             },
-            AttributesResource,
+            models.AttributesResource,
             "AttributesResource",
         )
 
@@ -158,7 +159,7 @@ class Endpoints(Resource):
                 "EndpointId": endpoint_id,
                 "EndpointRequest": self._body(
                     "UpdateEndpoint",
-                    EndpointRequest,
+                    models.EndpointRequest,
                     request,
                     address=address,
                     attributes=attributes,
@@ -173,7 +174,7 @@ class Endpoints(Resource):
                     user=user,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -206,9 +207,9 @@ class Endpoints(Resource):
             {
                 "ApplicationId": application_id,
                 "EndpointBatchRequest": self._body(
-                    "UpdateEndpointsBatch", EndpointBatchRequest, request, item=item
+                    "UpdateEndpointsBatch", models.EndpointBatchRequest, request, item=item
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )

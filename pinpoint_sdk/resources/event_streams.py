@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import EventStream, WriteEventStream
 
 if TYPE_CHECKING:
+    from ..models import EventStream, WriteEventStream
     from ..params.write_event_stream import WriteEventStreamParam, WriteEventStreamWireParam
 
 
@@ -25,7 +26,10 @@ class EventStreams(Resource):
             application_id: The unique identifier for the application.
         """
         return await self._call(
-            "DeleteEventStream", {"ApplicationId": application_id}, EventStream, "EventStream"
+            "DeleteEventStream",
+            {"ApplicationId": application_id},
+            models.EventStream,
+            "EventStream",
         )
 
     async def get(self, application_id: str) -> EventStream:
@@ -37,7 +41,7 @@ class EventStreams(Resource):
             application_id: The unique identifier for the application.
         """
         return await self._call(
-            "GetEventStream", {"ApplicationId": application_id}, EventStream, "EventStream"
+            "GetEventStream", {"ApplicationId": application_id}, models.EventStream, "EventStream"
         )
 
     async def put(
@@ -64,12 +68,12 @@ class EventStreams(Resource):
                 "ApplicationId": application_id,
                 "WriteEventStream": self._body(
                     "PutEventStream",
-                    WriteEventStream,
+                    models.WriteEventStream,
                     request,
                     destination_stream_arn=destination_stream_arn,
                     role_arn=role_arn,
                 ),
             },
-            EventStream,
+            models.EventStream,
             "EventStream",
         )

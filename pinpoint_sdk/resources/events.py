@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import EventsRequest, EventsResponse
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import EventsRequest, EventsResponse
     from ..models.events_batch import EventsBatch
     from ..params.events_batch import EventsBatchParam, EventsBatchWireParam
     from ..params.events_request import EventsRequestParam, EventsRequestWireParam
@@ -44,9 +45,9 @@ class Events(Resource):
             {
                 "ApplicationId": application_id,
                 "EventsRequest": self._body(
-                    "PutEvents", EventsRequest, request, batch_item=batch_item
+                    "PutEvents", models.EventsRequest, request, batch_item=batch_item
                 ),
             },
-            EventsResponse,
+            models.EventsResponse,
             "EventsResponse",
         )

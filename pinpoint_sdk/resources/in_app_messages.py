@@ -4,8 +4,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .. import models
 from .._resource import Resource
-from ..models import InAppMessagesResponse
+
+if TYPE_CHECKING:
+    from ..models import InAppMessagesResponse
 
 
 class InAppMessages(Resource):
@@ -23,6 +28,6 @@ class InAppMessages(Resource):
         return await self._call(
             "GetInAppMessages",
             {"ApplicationId": application_id, "EndpointId": endpoint_id},
-            InAppMessagesResponse,
+            models.InAppMessagesResponse,
             "InAppMessagesResponse",
         )

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ExportJobRequest,
-    ExportJobResponse,
-    ExportJobsResponse,
-    ImportJobRequest,
-    ImportJobResponse,
-    ImportJobsResponse,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
+    from ..models import (
+        ExportJobRequest,
+        ExportJobResponse,
+        ExportJobsResponse,
+        ImportJobRequest,
+        ImportJobResponse,
+        ImportJobsResponse,
+    )
     from ..models.enums import Format
     from ..params.export_job_request import ExportJobRequestParam, ExportJobRequestWireParam
     from ..params.import_job_request import ImportJobRequestParam, ImportJobRequestWireParam
@@ -53,7 +54,7 @@ class Jobs(Resource):
                 "ApplicationId": application_id,
                 "ExportJobRequest": self._body(
                     "CreateExportJob",
-                    ExportJobRequest,
+                    models.ExportJobRequest,
                     request,
                     role_arn=role_arn,
                     s3_url_prefix=s3_url_prefix,
@@ -61,7 +62,7 @@ class Jobs(Resource):
                     segment_version=segment_version,
                 ),
             },
-            ExportJobResponse,
+            models.ExportJobResponse,
             "ExportJobResponse",
         )
 
@@ -95,7 +96,7 @@ class Jobs(Resource):
                 "ApplicationId": application_id,
                 "ImportJobRequest": self._body(
                     "CreateImportJob",
-                    ImportJobRequest,
+                    models.ImportJobRequest,
                     request,
                     define_segment=define_segment,
                     external_id=external_id,
@@ -107,7 +108,7 @@ class Jobs(Resource):
                     segment_name=segment_name,
                 ),
             },
-            ImportJobResponse,
+            models.ImportJobResponse,
             "ImportJobResponse",
         )
 
@@ -124,7 +125,7 @@ class Jobs(Resource):
         return await self._call(
             "GetExportJob",
             {"ApplicationId": application_id, "JobId": job_id},
-            ExportJobResponse,
+            models.ExportJobResponse,
             "ExportJobResponse",
         )
 
@@ -141,7 +142,7 @@ class Jobs(Resource):
         return await self._call(
             "GetImportJob",
             {"ApplicationId": application_id, "JobId": job_id},
-            ImportJobResponse,
+            models.ImportJobResponse,
             "ImportJobResponse",
         )
 
@@ -167,9 +168,9 @@ class Jobs(Resource):
         return self._paginate(
             "GetExportJobs",
             {"ApplicationId": application_id},
-            ExportJobsResponse,
+            models.ExportJobsResponse,
             "ExportJobsResponse",
-            item_type=ExportJobResponse,
+            item_type=models.ExportJobResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -199,9 +200,9 @@ class Jobs(Resource):
         return self._paginate(
             "GetImportJobs",
             {"ApplicationId": application_id},
-            ImportJobsResponse,
+            models.ImportJobsResponse,
             "ImportJobsResponse",
-            item_type=ImportJobResponse,
+            item_type=models.ImportJobResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,

@@ -6,24 +6,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    JourneyExecutionActivityMetricsResponse,
-    JourneyExecutionMetricsResponse,
-    JourneyResponse,
-    JourneyRunExecutionActivityMetricsResponse,
-    JourneyRunExecutionMetricsResponse,
-    JourneyRunResponse,
-    JourneyRunsResponse,
-    JourneysResponse,
-    JourneyStateRequest,
-    WriteJourneyRequest,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ..models import (
+        JourneyExecutionActivityMetricsResponse,
+        JourneyExecutionMetricsResponse,
+        JourneyResponse,
+        JourneyRunExecutionActivityMetricsResponse,
+        JourneyRunExecutionMetricsResponse,
+        JourneyRunResponse,
+        JourneyRunsResponse,
+        JourneysResponse,
+        JourneyStateRequest,
+        WriteJourneyRequest,
+    )
     from ..models.activity import Activity
     from ..models.closed_days import ClosedDays
     from ..models.enums import State, TimezoneEstimationMethodsElement
@@ -111,7 +112,7 @@ class Journeys(Resource):
                 "ApplicationId": application_id,
                 "WriteJourneyRequest": self._body(
                     "CreateJourney",
-                    WriteJourneyRequest,
+                    models.WriteJourneyRequest,
                     request,
                     activities=activities,
                     creation_date=creation_date,
@@ -134,7 +135,7 @@ class Journeys(Resource):
                     timezone_estimation_methods=timezone_estimation_methods,
                 ),
             },
-            JourneyResponse,
+            models.JourneyResponse,
             "JourneyResponse",
         )
 
@@ -150,7 +151,7 @@ class Journeys(Resource):
         return await self._call(
             "DeleteJourney",
             {"ApplicationId": application_id, "JourneyId": journey_id},
-            JourneyResponse,
+            models.JourneyResponse,
             "JourneyResponse",
         )
 
@@ -166,7 +167,7 @@ class Journeys(Resource):
         return await self._call(
             "GetJourney",
             {"ApplicationId": application_id, "JourneyId": journey_id},
-            JourneyResponse,
+            models.JourneyResponse,
             "JourneyResponse",
         )
 
@@ -200,7 +201,7 @@ class Journeys(Resource):
                 "NextToken": next_token,
                 "PageSize": page_size,
             },
-            JourneyExecutionActivityMetricsResponse,
+            models.JourneyExecutionActivityMetricsResponse,
             "JourneyExecutionActivityMetricsResponse",
         )
 
@@ -231,7 +232,7 @@ class Journeys(Resource):
                 "NextToken": next_token,
                 "PageSize": page_size,
             },
-            JourneyExecutionMetricsResponse,
+            models.JourneyExecutionMetricsResponse,
             "JourneyExecutionMetricsResponse",
         )
 
@@ -268,7 +269,7 @@ class Journeys(Resource):
                 "NextToken": next_token,
                 "PageSize": page_size,
             },
-            JourneyRunExecutionActivityMetricsResponse,
+            models.JourneyRunExecutionActivityMetricsResponse,
             "JourneyRunExecutionActivityMetricsResponse",
         )
 
@@ -302,7 +303,7 @@ class Journeys(Resource):
                 "NextToken": next_token,
                 "PageSize": page_size,
             },
-            JourneyRunExecutionMetricsResponse,
+            models.JourneyRunExecutionMetricsResponse,
             "JourneyRunExecutionMetricsResponse",
         )
 
@@ -328,9 +329,9 @@ class Journeys(Resource):
         return self._paginate(
             "ListJourneys",
             {"ApplicationId": application_id},
-            JourneysResponse,
+            models.JourneysResponse,
             "JourneysResponse",
-            item_type=JourneyResponse,
+            item_type=models.JourneyResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -361,9 +362,9 @@ class Journeys(Resource):
         return self._paginate(
             "GetJourneyRuns",
             {"ApplicationId": application_id, "JourneyId": journey_id},
-            JourneyRunsResponse,
+            models.JourneyRunsResponse,
             "JourneyRunsResponse",
-            item_type=JourneyRunResponse,
+            item_type=models.JourneyRunResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -426,7 +427,7 @@ class Journeys(Resource):
                 "JourneyId": journey_id,
                 "WriteJourneyRequest": self._body(
                     "UpdateJourney",
-                    WriteJourneyRequest,
+                    models.WriteJourneyRequest,
                     request,
                     activities=activities,
                     creation_date=creation_date,
@@ -449,7 +450,7 @@ class Journeys(Resource):
                     timezone_estimation_methods=timezone_estimation_methods,
                 ),
             },
-            JourneyResponse,
+            models.JourneyResponse,
             "JourneyResponse",
         )
 
@@ -480,9 +481,9 @@ class Journeys(Resource):
                 "ApplicationId": application_id,
                 "JourneyId": journey_id,
                 "JourneyStateRequest": self._body(
-                    "UpdateJourneyState", JourneyStateRequest, request, state=state
+                    "UpdateJourneyState", models.JourneyStateRequest, request, state=state
                 ),
             },
-            JourneyResponse,
+            models.JourneyResponse,
             "JourneyResponse",
         )

@@ -5,15 +5,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ApplicationDateRangeKpiResponse,
-    CampaignDateRangeKpiResponse,
-    JourneyDateRangeKpiResponse,
-    ResultRow,
-)
 from ..pagination import AsyncPaginator
+
+if TYPE_CHECKING:
+    from ..models import (
+        ApplicationDateRangeKpiResponse,
+        CampaignDateRangeKpiResponse,
+        JourneyDateRangeKpiResponse,
+        ResultRow,
+    )
 
 
 class Kpis(Resource):
@@ -52,9 +56,9 @@ class Kpis(Resource):
                 "EndTime": end_time,
                 "StartTime": start_time,
             },
-            ApplicationDateRangeKpiResponse,
+            models.ApplicationDateRangeKpiResponse,
             "ApplicationDateRangeKpiResponse",
-            item_type=ResultRow,
+            item_type=models.ResultRow,
             token_member="NextToken",
             items_path=("kpi_result", "rows"),
             next_token=next_token,
@@ -98,9 +102,9 @@ class Kpis(Resource):
                 "EndTime": end_time,
                 "StartTime": start_time,
             },
-            CampaignDateRangeKpiResponse,
+            models.CampaignDateRangeKpiResponse,
             "CampaignDateRangeKpiResponse",
-            item_type=ResultRow,
+            item_type=models.ResultRow,
             token_member="NextToken",
             items_path=("kpi_result", "rows"),
             next_token=next_token,
@@ -144,9 +148,9 @@ class Kpis(Resource):
                 "EndTime": end_time,
                 "StartTime": start_time,
             },
-            JourneyDateRangeKpiResponse,
+            models.JourneyDateRangeKpiResponse,
             "JourneyDateRangeKpiResponse",
-            item_type=ResultRow,
+            item_type=models.ResultRow,
             token_member="NextToken",
             items_path=("kpi_result", "rows"),
             next_token=next_token,

@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    MessageRequest,
-    MessageResponse,
-    SendOTPMessageRequestParameters,
-    SendUsersMessageRequest,
-    SendUsersMessageResponse,
-    VerificationResponse,
-    VerifyOTPMessageRequestParameters,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import (
+        MessageRequest,
+        MessageResponse,
+        SendOTPMessageRequestParameters,
+        SendUsersMessageRequest,
+        SendUsersMessageResponse,
+        VerificationResponse,
+        VerifyOTPMessageRequestParameters,
+    )
     from ..models.address_configuration import AddressConfiguration
     from ..models.direct_message_configuration import DirectMessageConfiguration
     from ..models.endpoint_send_configuration import EndpointSendConfiguration
@@ -101,7 +102,7 @@ class Messages(Resource):
                 "ApplicationId": application_id,
                 "MessageRequest": self._body(
                     "SendMessages",
-                    MessageRequest,
+                    models.MessageRequest,
                     request,
                     addresses=addresses,
                     context=context,
@@ -111,7 +112,7 @@ class Messages(Resource):
                     trace_id=trace_id,
                 ),
             },
-            MessageResponse,
+            models.MessageResponse,
             "MessageResponse",
         )
 
@@ -151,7 +152,7 @@ class Messages(Resource):
                 "ApplicationId": application_id,
                 "SendOTPMessageRequestParameters": self._body(
                     "SendOTPMessage",
-                    SendOTPMessageRequestParameters,
+                    models.SendOTPMessageRequestParameters,
                     request,
                     allowed_attempts=allowed_attempts,
                     brand_name=brand_name,
@@ -166,7 +167,7 @@ class Messages(Resource):
                     validity_period=validity_period,
                 ),
             },
-            MessageResponse,
+            models.MessageResponse,
             "MessageResponse",
         )
 
@@ -212,7 +213,7 @@ class Messages(Resource):
                 "ApplicationId": application_id,
                 "SendUsersMessageRequest": self._body(
                     "SendUsersMessages",
-                    SendUsersMessageRequest,
+                    models.SendUsersMessageRequest,
                     request,
                     context=context,
                     message_configuration=message_configuration,
@@ -221,7 +222,7 @@ class Messages(Resource):
                     users=users,
                 ),
             },
-            SendUsersMessageResponse,
+            models.SendUsersMessageResponse,
             "SendUsersMessageResponse",
         )
 
@@ -253,13 +254,13 @@ class Messages(Resource):
                 "ApplicationId": application_id,
                 "VerifyOTPMessageRequestParameters": self._body(
                     "VerifyOTPMessage",
-                    VerifyOTPMessageRequestParameters,
+                    models.VerifyOTPMessageRequestParameters,
                     request,
                     destination_identity=destination_identity,
                     otp=otp,
                     reference_id=reference_id,
                 ),
             },
-            VerificationResponse,
+            models.VerificationResponse,
             "VerificationResponse",
         )

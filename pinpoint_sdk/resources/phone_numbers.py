@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import NumberValidateRequest, NumberValidateResponse
 
 if TYPE_CHECKING:
+    from ..models import NumberValidateRequest, NumberValidateResponse
     from ..params.number_validate_request import (
         NumberValidateRequestParam,
         NumberValidateRequestWireParam,
@@ -42,12 +43,12 @@ class PhoneNumbers(Resource):
             {
                 "NumberValidateRequest": self._body(
                     "PhoneNumberValidate",
-                    NumberValidateRequest,
+                    models.NumberValidateRequest,
                     request,
                     iso_country_code=iso_country_code,
                     phone_number=phone_number,
                 )
             },
-            NumberValidateResponse,
+            models.NumberValidateResponse,
             "NumberValidateResponse",
         )

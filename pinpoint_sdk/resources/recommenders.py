@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    CreateRecommenderConfiguration,
-    ListRecommenderConfigurationsResponse,
-    RecommenderConfigurationResponse,
-    UpdateRecommenderConfiguration,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import (
+        CreateRecommenderConfiguration,
+        ListRecommenderConfigurationsResponse,
+        RecommenderConfigurationResponse,
+        UpdateRecommenderConfiguration,
+    )
     from ..params.create_recommender_configuration import (
         CreateRecommenderConfigurationParam,
         CreateRecommenderConfigurationWireParam,
@@ -62,7 +63,7 @@ class Recommenders(Resource):
             {
                 "CreateRecommenderConfiguration": self._body(
                     "CreateRecommenderConfiguration",
-                    CreateRecommenderConfiguration,
+                    models.CreateRecommenderConfiguration,
                     request,
                     attributes=attributes,
                     description=description,
@@ -75,7 +76,7 @@ class Recommenders(Resource):
                     recommendations_per_message=recommendations_per_message,
                 )
             },
-            RecommenderConfigurationResponse,
+            models.RecommenderConfigurationResponse,
             "RecommenderConfigurationResponse",
         )
 
@@ -90,7 +91,7 @@ class Recommenders(Resource):
         return await self._call(
             "DeleteRecommenderConfiguration",
             {"RecommenderId": recommender_id},
-            RecommenderConfigurationResponse,
+            models.RecommenderConfigurationResponse,
             "RecommenderConfigurationResponse",
         )
 
@@ -105,7 +106,7 @@ class Recommenders(Resource):
         return await self._call(
             "GetRecommenderConfiguration",
             {"RecommenderId": recommender_id},
-            RecommenderConfigurationResponse,
+            models.RecommenderConfigurationResponse,
             "RecommenderConfigurationResponse",
         )
 
@@ -129,9 +130,9 @@ class Recommenders(Resource):
         return self._paginate(
             "GetRecommenderConfigurations",
             {},
-            ListRecommenderConfigurationsResponse,
+            models.ListRecommenderConfigurationsResponse,
             "ListRecommenderConfigurationsResponse",
-            item_type=RecommenderConfigurationResponse,
+            item_type=models.RecommenderConfigurationResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -172,7 +173,7 @@ class Recommenders(Resource):
                 "RecommenderId": recommender_id,
                 "UpdateRecommenderConfiguration": self._body(
                     "UpdateRecommenderConfiguration",
-                    UpdateRecommenderConfiguration,
+                    models.UpdateRecommenderConfiguration,
                     request,
                     attributes=attributes,
                     description=description,
@@ -185,6 +186,6 @@ class Recommenders(Resource):
                     recommendations_per_message=recommendations_per_message,
                 ),
             },
-            RecommenderConfigurationResponse,
+            models.RecommenderConfigurationResponse,
             "RecommenderConfigurationResponse",
         )

@@ -6,21 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    ExportJobResponse,
-    ExportJobsResponse,
-    ImportJobResponse,
-    ImportJobsResponse,
-    SegmentResponse,
-    SegmentsResponse,
-    WriteSegmentRequest,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import (
+        ExportJobResponse,
+        ExportJobsResponse,
+        ImportJobResponse,
+        ImportJobsResponse,
+        SegmentResponse,
+        SegmentsResponse,
+        WriteSegmentRequest,
+    )
     from ..models.segment_dimensions import SegmentDimensions
     from ..models.segment_group_list import SegmentGroupList
     from ..params.segment_dimensions import SegmentDimensionsParam, SegmentDimensionsWireParam
@@ -70,7 +71,7 @@ class Segments(Resource):
                 "ApplicationId": application_id,
                 "WriteSegmentRequest": self._body(
                     "CreateSegment",
-                    WriteSegmentRequest,
+                    models.WriteSegmentRequest,
                     request,
                     dimensions=dimensions,
                     name=name,
@@ -78,7 +79,7 @@ class Segments(Resource):
                     tags=tags,
                 ),
             },
-            SegmentResponse,
+            models.SegmentResponse,
             "SegmentResponse",
         )
 
@@ -94,7 +95,7 @@ class Segments(Resource):
         return await self._call(
             "DeleteSegment",
             {"ApplicationId": application_id, "SegmentId": segment_id},
-            SegmentResponse,
+            models.SegmentResponse,
             "SegmentResponse",
         )
 
@@ -111,7 +112,7 @@ class Segments(Resource):
         return await self._call(
             "GetSegment",
             {"ApplicationId": application_id, "SegmentId": segment_id},
-            SegmentResponse,
+            models.SegmentResponse,
             "SegmentResponse",
         )
 
@@ -131,7 +132,7 @@ class Segments(Resource):
         return await self._call(
             "GetSegmentVersion",
             {"ApplicationId": application_id, "SegmentId": segment_id, "Version": version},
-            SegmentResponse,
+            models.SegmentResponse,
             "SegmentResponse",
         )
 
@@ -157,9 +158,9 @@ class Segments(Resource):
         return self._paginate(
             "GetSegments",
             {"ApplicationId": application_id},
-            SegmentsResponse,
+            models.SegmentsResponse,
             "SegmentsResponse",
-            item_type=SegmentResponse,
+            item_type=models.SegmentResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -190,9 +191,9 @@ class Segments(Resource):
         return self._paginate(
             "GetSegmentExportJobs",
             {"ApplicationId": application_id, "SegmentId": segment_id},
-            ExportJobsResponse,
+            models.ExportJobsResponse,
             "ExportJobsResponse",
-            item_type=ExportJobResponse,
+            item_type=models.ExportJobResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -223,9 +224,9 @@ class Segments(Resource):
         return self._paginate(
             "GetSegmentImportJobs",
             {"ApplicationId": application_id, "SegmentId": segment_id},
-            ImportJobsResponse,
+            models.ImportJobsResponse,
             "ImportJobsResponse",
-            item_type=ImportJobResponse,
+            item_type=models.ImportJobResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -257,9 +258,9 @@ class Segments(Resource):
         return self._paginate(
             "GetSegmentVersions",
             {"ApplicationId": application_id, "SegmentId": segment_id},
-            SegmentsResponse,
+            models.SegmentsResponse,
             "SegmentsResponse",
-            item_type=SegmentResponse,
+            item_type=models.SegmentResponse,
             token_member="Token",
             items_path=("item",),
             next_token=next_token,
@@ -305,7 +306,7 @@ class Segments(Resource):
                 "SegmentId": segment_id,
                 "WriteSegmentRequest": self._body(
                     "UpdateSegment",
-                    WriteSegmentRequest,
+                    models.WriteSegmentRequest,
                     request,
                     dimensions=dimensions,
                     name=name,
@@ -313,6 +314,6 @@ class Segments(Resource):
                     tags=tags,
                 ),
             },
-            SegmentResponse,
+            models.SegmentResponse,
             "SegmentResponse",
         )

@@ -7,12 +7,13 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import TagsModel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..models import TagsModel
     from ..params.tags_model import TagsModelParam, TagsModelWireParam
 
 
@@ -40,7 +41,7 @@ class Tags(Resource):
             "TagResource",
             {
                 "ResourceArn": resource_arn,
-                "TagsModel": self._body("TagResource", TagsModel, request, tags=tags),
+                "TagsModel": self._body("TagResource", models.TagsModel, request, tags=tags),
             },
         )
 
@@ -54,7 +55,7 @@ class Tags(Resource):
             resource_arn: The Amazon Resource Name (ARN) of the resource.
         """
         return await self._call(
-            "ListTagsForResource", {"ResourceArn": resource_arn}, TagsModel, "TagsModel"
+            "ListTagsForResource", {"ResourceArn": resource_arn}, models.TagsModel, "TagsModel"
         )
 
     async def remove(self, resource_arn: str, *, tag_keys: builtins.list[str]) -> None:

@@ -7,32 +7,33 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._resource import Resource
-from ..models import (
-    CreateTemplateMessageBody,
-    EmailTemplateRequest,
-    EmailTemplateResponse,
-    InAppTemplateRequest,
-    InAppTemplateResponse,
-    MessageBody,
-    PushNotificationTemplateRequest,
-    PushNotificationTemplateResponse,
-    SMSTemplateRequest,
-    SMSTemplateResponse,
-    TemplateActiveVersionRequest,
-    TemplateCreateMessageBody,
-    TemplateResponse,
-    TemplatesResponse,
-    TemplateVersionResponse,
-    TemplateVersionsResponse,
-    VoiceTemplateRequest,
-    VoiceTemplateResponse,
-)
 from ..pagination import AsyncPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ..models import (
+        CreateTemplateMessageBody,
+        EmailTemplateRequest,
+        EmailTemplateResponse,
+        InAppTemplateRequest,
+        InAppTemplateResponse,
+        MessageBody,
+        PushNotificationTemplateRequest,
+        PushNotificationTemplateResponse,
+        SMSTemplateRequest,
+        SMSTemplateResponse,
+        TemplateActiveVersionRequest,
+        TemplateCreateMessageBody,
+        TemplateResponse,
+        TemplatesResponse,
+        TemplateVersionResponse,
+        TemplateVersionsResponse,
+        VoiceTemplateRequest,
+        VoiceTemplateResponse,
+    )
     from ..models.android_push_notification_template import AndroidPushNotificationTemplate
     from ..models.apns_push_notification_template import APNSPushNotificationTemplate
     from ..models.default_push_notification_template import DefaultPushNotificationTemplate
@@ -117,7 +118,7 @@ class EmailTemplates(Resource):
                 "TemplateName": template_name,
                 "EmailTemplateRequest": self._body(
                     "CreateEmailTemplate",
-                    EmailTemplateRequest,
+                    models.EmailTemplateRequest,
                     request,
                     default_substitutions=default_substitutions,
                     html_part=html_part,
@@ -129,7 +130,7 @@ class EmailTemplates(Resource):
                     text_part=text_part,
                 ),
             },
-            CreateTemplateMessageBody,
+            models.CreateTemplateMessageBody,
             "CreateTemplateMessageBody",
         )
 
@@ -145,7 +146,7 @@ class EmailTemplates(Resource):
         return await self._call(
             "DeleteEmailTemplate",
             {"TemplateName": template_name, "Version": version},
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -162,7 +163,7 @@ class EmailTemplates(Resource):
         return await self._call(
             "GetEmailTemplate",
             {"TemplateName": template_name, "Version": version},
-            EmailTemplateResponse,
+            models.EmailTemplateResponse,
             "EmailTemplateResponse",
         )
 
@@ -206,7 +207,7 @@ class EmailTemplates(Resource):
                 "Version": version,
                 "EmailTemplateRequest": self._body(
                     "UpdateEmailTemplate",
-                    EmailTemplateRequest,
+                    models.EmailTemplateRequest,
                     request,
                     default_substitutions=default_substitutions,
                     html_part=html_part,
@@ -218,7 +219,7 @@ class EmailTemplates(Resource):
                     text_part=text_part,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -259,7 +260,7 @@ class InAppTemplates(Resource):
                 "TemplateName": template_name,
                 "InAppTemplateRequest": self._body(
                     "CreateInAppTemplate",
-                    InAppTemplateRequest,
+                    models.InAppTemplateRequest,
                     request,
                     content=content,
                     custom_config=custom_config,
@@ -268,7 +269,7 @@ class InAppTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            TemplateCreateMessageBody,
+            models.TemplateCreateMessageBody,
             "TemplateCreateMessageBody",
         )
 
@@ -284,7 +285,7 @@ class InAppTemplates(Resource):
         return await self._call(
             "DeleteInAppTemplate",
             {"TemplateName": template_name, "Version": version},
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -301,7 +302,7 @@ class InAppTemplates(Resource):
         return await self._call(
             "GetInAppTemplate",
             {"TemplateName": template_name, "Version": version},
-            InAppTemplateResponse,
+            models.InAppTemplateResponse,
             "InAppTemplateResponse",
         )
 
@@ -344,7 +345,7 @@ class InAppTemplates(Resource):
                 "Version": version,
                 "InAppTemplateRequest": self._body(
                     "UpdateInAppTemplate",
-                    InAppTemplateRequest,
+                    models.InAppTemplateRequest,
                     request,
                     content=content,
                     custom_config=custom_config,
@@ -353,7 +354,7 @@ class InAppTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -411,7 +412,7 @@ class PushTemplates(Resource):
                 "TemplateName": template_name,
                 "PushNotificationTemplateRequest": self._body(
                     "CreatePushTemplate",
-                    PushNotificationTemplateRequest,
+                    models.PushNotificationTemplateRequest,
                     request,
                     adm=adm,
                     apns=apns,
@@ -424,7 +425,7 @@ class PushTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            CreateTemplateMessageBody,
+            models.CreateTemplateMessageBody,
             "CreateTemplateMessageBody",
         )
 
@@ -441,7 +442,7 @@ class PushTemplates(Resource):
         return await self._call(
             "DeletePushTemplate",
             {"TemplateName": template_name, "Version": version},
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -460,7 +461,7 @@ class PushTemplates(Resource):
         return await self._call(
             "GetPushTemplate",
             {"TemplateName": template_name, "Version": version},
-            PushNotificationTemplateResponse,
+            models.PushNotificationTemplateResponse,
             "PushNotificationTemplateResponse",
         )
 
@@ -519,7 +520,7 @@ class PushTemplates(Resource):
                 "Version": version,
                 "PushNotificationTemplateRequest": self._body(
                     "UpdatePushTemplate",
-                    PushNotificationTemplateRequest,
+                    models.PushNotificationTemplateRequest,
                     request,
                     adm=adm,
                     apns=apns,
@@ -532,7 +533,7 @@ class PushTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -570,7 +571,7 @@ class SmsTemplates(Resource):
                 "TemplateName": template_name,
                 "SMSTemplateRequest": self._body(
                     "CreateSmsTemplate",
-                    SMSTemplateRequest,
+                    models.SMSTemplateRequest,
                     request,
                     body=body,
                     default_substitutions=default_substitutions,
@@ -579,7 +580,7 @@ class SmsTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            CreateTemplateMessageBody,
+            models.CreateTemplateMessageBody,
             "CreateTemplateMessageBody",
         )
 
@@ -595,7 +596,7 @@ class SmsTemplates(Resource):
         return await self._call(
             "DeleteSmsTemplate",
             {"TemplateName": template_name, "Version": version},
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -612,7 +613,7 @@ class SmsTemplates(Resource):
         return await self._call(
             "GetSmsTemplate",
             {"TemplateName": template_name, "Version": version},
-            SMSTemplateResponse,
+            models.SMSTemplateResponse,
             "SMSTemplateResponse",
         )
 
@@ -651,7 +652,7 @@ class SmsTemplates(Resource):
                 "Version": version,
                 "SMSTemplateRequest": self._body(
                     "UpdateSmsTemplate",
-                    SMSTemplateRequest,
+                    models.SMSTemplateRequest,
                     request,
                     body=body,
                     default_substitutions=default_substitutions,
@@ -660,7 +661,7 @@ class SmsTemplates(Resource):
                     template_description=template_description,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -699,7 +700,7 @@ class VoiceTemplates(Resource):
                 "TemplateName": template_name,
                 "VoiceTemplateRequest": self._body(
                     "CreateVoiceTemplate",
-                    VoiceTemplateRequest,
+                    models.VoiceTemplateRequest,
                     request,
                     body=body,
                     default_substitutions=default_substitutions,
@@ -709,7 +710,7 @@ class VoiceTemplates(Resource):
                     voice_id=voice_id,
                 ),
             },
-            CreateTemplateMessageBody,
+            models.CreateTemplateMessageBody,
             "CreateTemplateMessageBody",
         )
 
@@ -725,7 +726,7 @@ class VoiceTemplates(Resource):
         return await self._call(
             "DeleteVoiceTemplate",
             {"TemplateName": template_name, "Version": version},
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -742,7 +743,7 @@ class VoiceTemplates(Resource):
         return await self._call(
             "GetVoiceTemplate",
             {"TemplateName": template_name, "Version": version},
-            VoiceTemplateResponse,
+            models.VoiceTemplateResponse,
             "VoiceTemplateResponse",
         )
 
@@ -783,7 +784,7 @@ class VoiceTemplates(Resource):
                 "Version": version,
                 "VoiceTemplateRequest": self._body(
                     "UpdateVoiceTemplate",
-                    VoiceTemplateRequest,
+                    models.VoiceTemplateRequest,
                     request,
                     body=body,
                     default_substitutions=default_substitutions,
@@ -793,7 +794,7 @@ class VoiceTemplates(Resource):
                     voice_id=voice_id,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )
 
@@ -850,9 +851,9 @@ class Templates(Resource):
         return self._paginate(
             "ListTemplates",
             {"Prefix": prefix, "TemplateType": template_type},
-            TemplatesResponse,
+            models.TemplatesResponse,
             "TemplatesResponse",
-            item_type=TemplateResponse,
+            item_type=models.TemplateResponse,
             token_member="NextToken",
             items_path=("item",),
             next_token=next_token,
@@ -883,9 +884,9 @@ class Templates(Resource):
         return self._paginate(
             "ListTemplateVersions",
             {"TemplateName": template_name, "TemplateType": template_type},
-            TemplateVersionsResponse,
+            models.TemplateVersionsResponse,
             "TemplateVersionsResponse",
-            item_type=TemplateVersionResponse,
+            item_type=models.TemplateVersionResponse,
             token_member="NextToken",
             items_path=("item",),
             next_token=next_token,
@@ -921,11 +922,11 @@ class Templates(Resource):
                 "TemplateType": template_type,
                 "TemplateActiveVersionRequest": self._body(
                     "UpdateTemplateActiveVersion",
-                    TemplateActiveVersionRequest,
+                    models.TemplateActiveVersionRequest,
                     request,
                     version=version,
                 ),
             },
-            MessageBody,
+            models.MessageBody,
             "MessageBody",
         )

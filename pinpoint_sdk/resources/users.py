@@ -4,8 +4,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .. import models
 from .._resource import Resource
-from ..models import EndpointsResponse
+
+if TYPE_CHECKING:
+    from ..models import EndpointsResponse
 
 
 class Users(Resource):
@@ -23,7 +28,7 @@ class Users(Resource):
         return await self._call(
             "DeleteUserEndpoints",
             {"ApplicationId": application_id, "UserId": user_id},
-            EndpointsResponse,
+            models.EndpointsResponse,
             "EndpointsResponse",
         )
 
@@ -40,6 +45,6 @@ class Users(Resource):
         return await self._call(
             "GetUserEndpoints",
             {"ApplicationId": application_id, "UserId": user_id},
-            EndpointsResponse,
+            models.EndpointsResponse,
             "EndpointsResponse",
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -62,12 +63,9 @@ class _Recorder:
 
 def _method_class(method: Method) -> type[_Recorder]:
     source = "class Generated(_Recorder):\n" + render("method.py.jinja", method=method)
-    namespace: dict[str, Any] = {
-        "_Recorder": _Recorder,
-        "PingRequest": "PingRequest",
-        "PingResponse": "PingResponse",
-        "Thing": "Thing",
-    }
+    # Generated methods read their models from the lazy ``models`` package at call time.
+    models = SimpleNamespace(PingRequest="PingRequest", PingResponse="PingResponse", Thing="Thing")
+    namespace: dict[str, Any] = {"_Recorder": _Recorder, "models": models}
     exec(compile(source, "<generated>", "exec"), namespace)
     generated: type[_Recorder] = namespace["Generated"]
     return generated
