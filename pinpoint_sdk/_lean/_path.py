@@ -10,15 +10,17 @@ serializer, request objects or parser run for a successful call.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .._aiobotocore import AiobotocoreTransport
 from .._exceptions import APIConnectionError, ClientClosedError
-from .._params import refuse_unencodable_body
-from .._requests import REQUESTS
 from .._timeout import Timeout
 from .._transport import Reply
-from ._transport import LeanTransport
+
+if TYPE_CHECKING:
+    from ._request import LeanRequest
+    from ._transport import LeanTransport
 
 __all__ = ["LeanPath"]
 
@@ -32,6 +34,7 @@ class LeanPath:
         #: The aiobotocore client's owner: it creates, configures and closes the client.
         self.botocore = botocore
         self._lean: LeanTransport | None = None
+        self._requests: Mapping[str, Callable[[Mapping[str, Any]], LeanRequest]] = {}
         self._lock = asyncio.Lock()
 
     @property
@@ -46,6 +49,11 @@ class LeanPath:
         await self.botocore.open()
         async with self._lock:
             if self._lean is None:
+                # Loaded with the first call: a client made and never used stays cheap.
+                from .._requests import REQUESTS
+                from ._transport import LeanTransport
+
+                self._requests = REQUESTS
                 self._lean = await LeanTransport.open(self.botocore.aiobotocore_client)
 
     async def send(
@@ -64,9 +72,11 @@ class LeanPath:
             raise ClientClosedError(
                 f"{operation}: the PinpointClient was closed before the request was sent"
             )
-        request = REQUESTS[operation](params)
+        request = self._requests[operation](params)
         if b"\\ud" in request.body:
             # A lone surrogate in a string (JSON writes it as \udXXX): refused, by field name.
+            from .._params import refuse_unencodable_body
+
             model = self.botocore.aiobotocore_client.meta.service_model
             refuse_unencodable_body({"body": request.body}, model.operation_model(operation))
         try:

@@ -51,7 +51,13 @@ def test_a_client_loads_no_model_no_resource_and_no_lean_transport() -> None:
     loaded = _loaded_by(_CLIENT)
 
     assert "pinpoint_sdk._client" in loaded
-    assert _under(loaded, "pinpoint_sdk.models", "pinpoint_sdk.lib", "pinpoint_sdk._lean") == set()
+    assert _under(loaded, "pinpoint_sdk.models", "pinpoint_sdk.lib") == set()
+    # The lean transport's class only: its encoding, signing and HTTP load with the first call.
+    assert _under(loaded, "pinpoint_sdk._lean") == {
+        "pinpoint_sdk._lean",
+        "pinpoint_sdk._lean._path",
+    }
+    assert "pinpoint_sdk._requests" not in loaded
     # The package of resources holds only the properties; each resource loads when read.
     assert _under(loaded, "pinpoint_sdk.resources") == {"pinpoint_sdk.resources"}
 
