@@ -2,7 +2,9 @@
 
 Both transports pass the same tests: every test under the folders of ``BOTH_TRANSPORTS``
 runs twice, once with each ``PinpointClient`` default transport (``[lean]`` and
-``[botocore]`` in its id). A test that passes ``transport=`` itself keeps its choice.
+``[botocore]`` in its id), unless it is marked ``before_any_transport`` (what it checks is
+refused or decided before a request reaches a transport). A test that passes
+``transport=`` itself keeps its choice.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ _TESTS = Path(__file__).parent
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     folder = metafunc.definition.path.relative_to(_TESTS).parts[0]
-    if folder in BOTH_TRANSPORTS:
+    once = metafunc.definition.get_closest_marker("before_any_transport") is not None
+    if folder in BOTH_TRANSPORTS and not once:
         metafunc.parametrize("default_transport", ["lean", "botocore"], indirect=True)
 
 

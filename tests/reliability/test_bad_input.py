@@ -122,6 +122,7 @@ def valid_body(operation_name: str) -> tuple[dict[str, Any], StructureShape, dic
     return params, payload_shape, params[payload_name]
 
 
+@pytest.mark.before_any_transport
 @pytest.mark.parametrize("operation_name", BODY_OPERATIONS)
 @fuzzed(max_examples=30)
 @given(data=st.data())
@@ -173,6 +174,7 @@ GOOD_IDS = [
 UNENCODABLE_QUERY = {"string": ["v\udcff"], "list": [["ok", "k\udcff"]]}
 
 
+@pytest.mark.before_any_transport
 @pytest.mark.parametrize("operation_name", OPERATION_NAMES)
 def test_a_bad_path_or_query_parameter_is_refused_naming_it(
     harness: Harness, operation_name: str
@@ -339,6 +341,7 @@ TEXT_FIELDS = [
 ]
 
 
+@pytest.mark.before_any_transport
 def test_every_text_field_of_every_request_model_is_checked() -> None:
     text_fields = {
         (cls, field)
@@ -355,6 +358,7 @@ def test_every_text_field_of_every_request_model_is_checked() -> None:
     TEXT_FIELDS,
     ids=[f"{cls.__name__}.{field}" for cls, field, _ in TEXT_FIELDS],
 )
+@pytest.mark.before_any_transport
 def test_a_request_model_refuses_a_number_where_text_belongs(
     model: type[RequestModel], field: str, bad: Any
 ) -> None:
@@ -368,6 +372,7 @@ def test_a_request_model_refuses_a_number_where_text_belongs(
     assert any(error["loc"][0] in (field, alias) for error in assigned.value.errors())
 
 
+@pytest.mark.before_any_transport
 def test_a_method_refuses_a_number_where_text_belongs(harness: Harness) -> None:
     number: Any = 5
     message = rejected(harness, "CreateCampaign", {"application_id": "a1", "name": number})
@@ -396,6 +401,7 @@ BAD_PAGING = [
 ]
 
 
+@pytest.mark.before_any_transport
 @pytest.mark.parametrize(("operation_name", "argument", "value"), BAD_PAGING)
 def test_bad_paging_arguments_are_refused_naming_them(
     harness: Harness, operation_name: str, argument: str, value: Any
