@@ -1,13 +1,15 @@
 """The seam between a call and the HTTP layer: one attempt at a time.
 
 A call (``_invoke``) owns everything that does not depend on how bytes travel: the retry
-owner, the call's deadline and each attempt's time limit, logging, tracing and parsing the
-result. A :class:`Transport` owns one attempt: it sends one request and returns what a
-successful answer carried (a :class:`Reply`), or raises the typed error of
-``pinpoint_sdk._exceptions`` that says what went wrong and whether the request was sent.
+owner, the call's deadline, logging, tracing and parsing the result. A :class:`Transport`
+owns one attempt: it sends one request, ends it at the attempt's or the call's limit
+(``_timeout.attempt_end``), and returns what a successful answer carried (a :class:`Reply`),
+or raises the typed error of ``pinpoint_sdk._exceptions`` that says what went wrong and
+whether the request was sent.
 
-Two implement it: ``_lean.LeanPath`` (the default: requests built, signed and sent by the
-SDK) and ``_aiobotocore.AiobotocoreTransport`` (botocore's client machinery, events and all).
+Two implement it: ``_lean._path.LeanPath`` (the default: requests built, signed and sent by
+the SDK) and ``_aiobotocore.AiobotocoreTransport`` (botocore's client machinery, events and
+all).
 """
 
 from __future__ import annotations

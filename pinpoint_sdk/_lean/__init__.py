@@ -6,12 +6,14 @@ request and response wrappers. This package does the same work directly, the sam
 on the wire, at a fraction of the CPU:
 
 - ``_encoding``: the wire encoding primitives (path labels, query strings, JSON bodies);
-- ``_binding``: an operation's HTTP binding and :func:`build_request`;
+- ``_binding``: an operation's HTTP binding and :func:`build_request`, the reference that
+  the generated builders of ``pinpoint_sdk._requests`` are tested against;
 - ``_endpoint``: the endpoint, resolved once per client by botocore's rules;
 - ``_signing``: botocore's SigV4 signer with fresh credentials per request;
 - ``_aiohttp`` and ``_httpx``: sending on the pool of the client's aiobotocore session;
 - ``_failures``: failed attempts as the botocore path's typed errors;
-- ``_transport``: :class:`LeanTransport`, which ties them together, one attempt at a time.
+- ``_transport``: :class:`LeanTransport`, which ties them together, one attempt at a time;
+- ``_path``: ``LeanPath``, the client's transport (``_transport.Transport``) built on it.
 """
 
 from typing import TYPE_CHECKING
